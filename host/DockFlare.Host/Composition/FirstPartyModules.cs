@@ -1,0 +1,27 @@
+using Autofac;
+using DockFlare.Host.Configuration;
+using DockFlare.Modules.Access;
+using DockFlare.Modules.Agents;
+using DockFlare.Modules.Auth;
+using DockFlare.Modules.Dns;
+using DockFlare.Modules.Tunnels;
+
+namespace DockFlare.Host.Composition;
+
+/// <summary>The first-party modules, each registered through its Autofac module with its settings.</summary>
+internal static class FirstPartyModules
+{
+    /// <summary>The plugins the host needs for its job; their absence is reported as missing.</summary>
+    public static readonly IReadOnlyCollection<string> ExpectedPlugins = ["cloudflare", "docker"];
+
+    public static void Register(ContainerBuilder builder, DockFlareSettings settings)
+    {
+        builder.RegisterInstance(settings.Host).AsSelf().SingleInstance();
+        builder.RegisterInstance(settings.Redis).AsSelf().SingleInstance();
+        builder.RegisterModule(new AgentsModule(settings.Agents));
+        builder.RegisterModule(new TunnelsModule(settings.Tunnels));
+        builder.RegisterModule(new DnsModule(settings.Dns));
+        builder.RegisterModule(new AccessModule(settings.Access));
+        builder.RegisterModule(new AuthModule(settings.Auth));
+    }
+}

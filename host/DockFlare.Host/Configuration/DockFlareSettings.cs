@@ -1,0 +1,36 @@
+using DockFlare.Modules.Access;
+using DockFlare.Modules.Agents;
+using DockFlare.Modules.Auth;
+using DockFlare.Modules.Dns;
+using DockFlare.Modules.Tunnels;
+
+using DockFlare.Core.Settings;
+
+namespace DockFlare.Host.Configuration;
+
+/// <summary>Every concern's settings, bound and validated once at start.</summary>
+internal sealed record DockFlareSettings(
+    HostSettings Host,
+    RedisSettings Redis,
+    AgentsOptions Agents,
+    TunnelsOptions Tunnels,
+    DnsOptions Dns,
+    AccessOptions Access,
+    AuthOptions Auth)
+{
+    /// <exception cref="SettingsException">Any setting is invalid; every bad one is named.</exception>
+    public static DockFlareSettings Load(IConfiguration configuration)
+    {
+        var binder = new SettingsBinder(configuration);
+        var settings = new DockFlareSettings(
+            binder.Bind<HostSettings>(),
+            binder.Bind<RedisSettings>(),
+            binder.Bind<AgentsOptions>(),
+            binder.Bind<TunnelsOptions>(),
+            binder.Bind<DnsOptions>(),
+            binder.Bind<AccessOptions>(),
+            binder.Bind<AuthOptions>());
+        binder.ThrowIfInvalid();
+        return settings;
+    }
+}

@@ -1,0 +1,11 @@
+namespace DockFlare.Host.Plugins;
+
+/// <summary>Every plugin the host found at start and what became of it.</summary>
+internal sealed class PluginCatalog(string directory, IReadOnlyList<PluginStatus> plugins)
+{
+    public string Directory { get; } = directory;
+
+    public IReadOnlyList<PluginStatus> Plugins { get; } = plugins;
+
+    public IEnumerable<PluginStatus> Unusable => Plugins.Where(p => p.State != PluginState.Loaded);
+}

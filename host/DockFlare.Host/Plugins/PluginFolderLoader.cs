@@ -1,0 +1,163 @@
+using System.Reflection;
+using DockFlare.Plugins.Abstractions;
+using McMaster.NETCore.Plugins;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DockFlare.Host.Plugins;
+
+/// <summary>
+/// Loads every plugin folder under the plugins directory with McMaster.NETCore.Plugins. A plugin that
+/// cannot be used is logged with its id and path, recorded as broken, and skipped: the host keeps
+/// starting. A registrar writes into a copy of the host's services, so that the TryAdd calls of framework
+/// helpers (AddHttpClient, AddOptions) see what the host already has, and one that throws half-way leaves
+/// nothing behind. Only what it added is kept; a registrar that removes or replaces host services is broken.
+/// </summary>
+internal sealed class PluginFolderLoader(Serilog.ILogger log, Version hostContract)
+{
+    // Types whose assemblies the host shares with plugins; each has a reason.
+    private static readonly Type[] SharedTypes =
+    [
+        typeof(IDockFlarePlugin),    // the contract itself
+        typeof(IServiceCollection),  // registrars add services to the host's container
+        typeof(IConfiguration),      // plugins read their settings from the host's configuration
+        typeof(Microsoft.Extensions.Logging.ILogger), // plugins log through the host's logging
+    ];
+
+    public PluginFolderLoader(Serilog.ILogger log)
+        : this(log, PluginContract.Version)
+    {
+    }
+
+    public (PluginCatalog Catalog, IReadOnlyList<LoadedPlugin> Loaded) LoadAll(
+        string pluginsDirectory, IConfiguration configuration, IServiceCollection hostServices, IReadOnlyCollection<string> expectedIds)
+    {
+        var statuses = new List<PluginStatus>();
+        var loaded = new List<LoadedPlugin>();
+        var directory = Path.GetFullPath(pluginsDirectory);
+        if (!Directory.Exists(directory))
+        {
+            log.Error("The plugins folder {PluginsDirectory} does not exist; no plugin is loaded", directory);
+        }
+        else
+        {
+            foreach (var folder in Directory.EnumerateDirectories(directory).Order(StringComparer.Ordinal))
+            {
+                var status = LoadOne(folder, configuration, hostServices, statuses, out var plugin);
+                statuses.Add(status);
+                if (plugin is not null)
+                {
+                    loaded.Add(plugin);
+                }
+            }
+        }
+
+        foreach (var id in expectedIds.Where(id => statuses.All(s => s.Id != id)))
+        {
+            var path = Path.Combine(directory, id);
+            log.Error("Plugin {PluginId} is missing: expected at {PluginPath}", id, path);
+            statuses.Add(new PluginStatus(id, path, null, PluginState.Missing, $"not found in {directory}"));
+        }
+
+        return (new PluginCatalog(directory, statuses), loaded);
+    }
+
+    private PluginStatus LoadOne(
+        string folder, IConfiguration configuration, IServiceCollection hostServices, List<PluginStatus> seen, out LoadedPlugin? plugin)
+    {
+        plugin = null;
+        var id = Path.GetFileName(folder);
+        string? version = null;
+        try
+        {
+            var (manifest, entryPath) = PluginManifestReader.Read(folder, hostContract);
+            id = manifest.Id;
+            version = manifest.Version;
+            if (seen.Any(s => s.Id == id && s.State == PluginState.Loaded))
+            {
+                return Broken(id, folder, version, $"another plugin with id '{id}' is already loaded");
+            }
+
+            var loader = PluginLoader.CreateFromAssemblyFile(
+                entryPath,
+                SharedTypes,
+                config => config.PreferSharedTypes = true);
+            var registrar = CreateRegistrar(loader.LoadDefaultAssembly());
+            IServiceCollection services = new ServiceCollection();
+            foreach (var descriptor in hostServices)
+            {
+                services.Add(descriptor);
+            }
+
+            registrar.Register(services, new PluginContext(manifest, Path.GetFullPath(folder), configuration));
+            var added = TakeAdded(hostServices, services);
+
+            var status = new PluginStatus(id, folder, version, PluginState.Loaded, null);
+            plugin = new LoadedPlugin(status, loader, added);
+            log.Information(
+                "Loaded plugin {PluginId} {PluginVersion} from {PluginPath} ({ServiceCount} services)",
+                id, version, folder, added.Count);
+            return status;
+        }
+        catch (PluginManifestException ex)
+        {
+            return Broken(id, folder, version, ex.Message);
+        }
+        catch (Exception ex)
+        {
+            // A plugin is a boundary: whatever it throws, the host keeps starting without it.
+            return Broken(id, folder, version, $"{ex.GetType().Name}: {ex.Message}", ex);
+        }
+    }
+
+    private static IServiceCollection TakeAdded(IServiceCollection hostServices, IServiceCollection services)
+    {
+        var unchanged = services.Count >= hostServices.Count
+                        && hostServices.Select((d, i) => ReferenceEquals(d, services[i])).All(same => same);
+        if (!unchanged)
+        {
+            throw new PluginManifestException("its registrar removed or replaced host services; plugins may only add services");
+        }
+
+        IServiceCollection added = new ServiceCollection();
+        foreach (var descriptor in services.Skip(hostServices.Count))
+        {
+            added.Add(descriptor);
+        }
+
+        return added;
+    }
+
+    private static IDockFlarePlugin CreateRegistrar(Assembly assembly)
+    {
+        Type[] types;
+        try
+        {
+            types = assembly.GetExportedTypes();
+        }
+        catch (ReflectionTypeLoadException ex)
+        {
+            throw new PluginManifestException(
+                $"its types could not be loaded: {ex.LoaderExceptions.FirstOrDefault()?.Message ?? ex.Message}", ex);
+        }
+
+        var candidates = types
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IDockFlarePlugin).IsAssignableFrom(t))
+            .ToList();
+        return candidates.Count switch
+        {
+            0 => throw new PluginManifestException(
+                $"{assembly.GetName().Name} has no public {nameof(IDockFlarePlugin)} implementation"),
+            > 1 => throw new PluginManifestException(
+                $"{assembly.GetName().Name} has {candidates.Count} {nameof(IDockFlarePlugin)} implementations; it must have one"),
+            _ => Activator.CreateInstance(candidates[0]) as IDockFlarePlugin
+                 ?? throw new PluginManifestException($"{candidates[0].FullName} could not be created"),
+        };
+    }
+
+    private PluginStatus Broken(string id, string folder, string? version, string reason, Exception? ex = null)
+    {
+        log.Error(ex, "Plugin {PluginId} at {PluginPath} is broken and was skipped: {Reason}", id, folder, reason);
+        return new PluginStatus(id, folder, version, PluginState.Broken, reason);
+    }
+}

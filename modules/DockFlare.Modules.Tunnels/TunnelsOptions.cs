@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+
+namespace DockFlare.Modules.Tunnels;
+
+/// <summary>Settings of the master's own tunnel and its cloudflared container.</summary>
+public sealed partial class TunnelsOptions : IValidatableObject
+{
+    /// <summary>The tunnel name; empty means <c>dockflare-&lt;hostname&gt;</c>.</summary>
+    [ConfigurationKeyName("TUNNEL_NAME")]
+    [MaxLength(200, ErrorMessage = "TUNNEL_NAME must be at most {1} characters.")]
+    public string? TunnelName { get; set; }
+
+    /// <summary>The cloudflared image, by tag or digest.</summary>
+    [ConfigurationKeyName("CLOUDFLARED_IMAGE")]
+    public string CloudflaredImage { get; set; } = "cloudflare/cloudflared:latest";
+
+    /// <summary>The Docker network the cloudflared container joins (created if missing).</summary>
+    [ConfigurationKeyName("CLOUDFLARED_NETWORK_NAME")]
+    public string CloudflaredNetworkName { get; set; } = "cloudflare-net";
+
+    /// <summary>Whether cloudflared is run by the user rather than by DockFlare.</summary>
+    [ConfigurationKeyName("USE_EXTERNAL_CLOUDFLARED")]
+    public bool UseExternalCloudflared { get; set; }
+
+    /// <summary>The tunnel id to manage in external mode.</summary>
+    [ConfigurationKeyName("EXTERNAL_TUNNEL_ID")]
+    public string? ExternalTunnelId { get; set; }
+
+    /// <summary>Seconds a stopped container's routes stay live before they are removed.</summary>
+    [ConfigurationKeyName("GRACE_PERIOD_SECONDS")]
+    [Range(0, 30 * 24 * 3600, ErrorMessage = "GRACE_PERIOD_SECONDS must be between {1} and {2}.")]
+    public int GracePeriodSeconds { get; set; } = 600;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!ImageReference().IsMatch(CloudflaredImage))
+        {
+            yield return new ValidationResult(
+                $"CLOUDFLARED_IMAGE '{CloudflaredImage}' is not an image reference (name[:tag][@sha256:digest]).");
+        }
+
+        if (!NetworkName().IsMatch(CloudflaredNetworkName))
+        {
+            yield return new ValidationResult(
+                $"CLOUDFLARED_NETWORK_NAME '{CloudflaredNetworkName}' is not a Docker network name (letters, digits, '_', '.', '-').");
+        }
+
+        if (UseExternalCloudflared && !Guid.TryParseExact(ExternalTunnelId, "D", out _))
+        {
+            yield return new ValidationResult(
+                "EXTERNAL_TUNNEL_ID must be the tunnel's UUID when USE_EXTERNAL_CLOUDFLARED is true.");
+        }
+    }
+
+    // Docker's reference grammar, simplified: [registry[:port]/]path[:tag][@algo:hex], lower-case path.
+    [GeneratedRegex(@"^(?:[a-zA-Z0-9.-]+(?::[0-9]+)?/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ImageReference();
+
+    [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$", RegexOptions.CultureInvariant)]
+    private static partial Regex NetworkName();
+}
