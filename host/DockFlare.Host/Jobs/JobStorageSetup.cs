@@ -1,5 +1,6 @@
 using DockFlare.Host.Configuration;
 using Hangfire;
+using Hangfire.InMemory;
 using Hangfire.Redis.StackExchange;
 using StackExchange.Redis;
 
@@ -12,6 +13,7 @@ internal static class JobStorageSetup
 
     public static IServiceCollection AddDockFlareJobs(this IServiceCollection services, RedisSettings redis, Serilog.ILogger log)
     {
+        JobStorage storage;
         if (redis.IsConfigured)
         {
             var connection = redis.Connection;
@@ -22,15 +24,18 @@ internal static class JobStorageSetup
             var multiplexer = ConnectionMultiplexer.Connect(connection.ToConfigurationOptions());
             services.AddSingleton<IConnectionMultiplexer>(multiplexer);
             services.AddSingleton(connection);
-            services.AddHangfire(config => Common(config).UseRedisStorage(
-                multiplexer,
-                new RedisStorageOptions { Prefix = RedisKeyPrefix, Db = connection.Database }));
+            storage = new RedisStorage(multiplexer, new RedisStorageOptions { Prefix = RedisKeyPrefix, Db = connection.Database });
         }
         else
         {
             log.Information("Storage: embedded (no REDIS_URL); Hangfire jobs run in-process");
-            services.AddHangfire(config => Common(config).UseInMemoryStorage());
+            storage = new InMemoryStorage();
         }
+
+        // The storage is registered as this host's own instance before AddHangfire, whose default falls back
+        // to the process-wide JobStorage.Current; several hosts in one process (tests) must not share it.
+        services.AddSingleton(storage);
+        services.AddHangfire(config => Common(config).UseStorage(storage));
 
         services.AddHangfireServer(options =>
         {

@@ -101,7 +101,7 @@ internal sealed class PluginFolderLoader(Serilog.ILogger log, Version hostContra
         }
         catch (PluginManifestException ex)
         {
-            return Broken(id, folder, version, ex.Message);
+            return Broken(ex.PluginId ?? id, folder, version, ex.Message);
         }
         catch (Exception ex)
         {

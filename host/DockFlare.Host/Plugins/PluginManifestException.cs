@@ -16,4 +16,13 @@ internal sealed class PluginManifestException : Exception
         : base(message, innerException)
     {
     }
+
+    public PluginManifestException(string message, string? pluginId)
+        : base(message)
+    {
+        PluginId = pluginId;
+    }
+
+    /// <summary>The manifest's id when the manifest was read and its id is valid.</summary>
+    public string? PluginId { get; }
 }

@@ -43,18 +43,26 @@ internal static partial class PluginManifestReader
             throw new PluginManifestException($"{PluginContract.ManifestFileName} is empty");
         }
 
-        Check(manifest, hostContract);
-        return (manifest, ResolveEntryAssembly(directory, manifest.EntryAssembly));
-    }
-
-    private static void Check(PluginManifest manifest, Version hostContract)
-    {
         if (!IdPattern().IsMatch(manifest.Id))
         {
             throw new PluginManifestException(
                 $"id '{manifest.Id}' is not valid: use 1-64 lower-case letters, digits, '.' or '-'");
         }
 
+        try
+        {
+            Check(manifest, hostContract);
+            return (manifest, ResolveEntryAssembly(directory, manifest.EntryAssembly));
+        }
+        catch (PluginManifestException ex)
+        {
+            // From here on the plugin is reported under its own id, not its folder name.
+            throw new PluginManifestException(ex.Message, manifest.Id);
+        }
+    }
+
+    private static void Check(PluginManifest manifest, Version hostContract)
+    {
         if (!SemVerPattern().IsMatch(manifest.Version))
         {
             throw new PluginManifestException($"version '{manifest.Version}' is not a semantic version such as 1.2.0");

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Text.Json;
+using DockFlare.Core.Settings;
+using DockFlare.Host;
+using DockFlare.Testing;
+
+namespace DockFlare.IntegrationTests;
+
+/// <summary>The master as Program builds it, on a loopback port: health, readiness, quarantine, settings.</summary>
+public sealed class HostStartupTests
+{
+    [Fact]
+    public async Task Readyz_EmbeddedStorageAndBrokenPlugin_NamesEveryCheckAndKeepsServing()
+    {
+        using var folders = new PluginFolders("docker", "cloudflare");
+        folders.CopyBuilt("throwing", "throwing");
+        using var data = new TempFolder();
+        await using var host = await HostUnderTest.StartAsync(
+        [
+            ("PLUGINS_DIR", folders.Directory),
+            ("DATA_DIR", data.Path),
+            ("DOCKER_HOST", TestInfrastructure.DockerHost),
+        ]);
+
+        var healthz = await host.Client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, healthz.StatusCode);
+
+        var readyz = await host.Client.GetAsync(new Uri("/readyz", UriKind.Relative));
+        using var body = JsonDocument.Parse(await readyz.Content.ReadAsStringAsync());
+        var checks = body.RootElement.GetProperty("checks").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c);
+
+        Assert.Equal(HttpStatusCode.OK, readyz.StatusCode);
+        Assert.Equal("Degraded", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal(["cloudflare", "docker", "plugins", "storage"], checks.Keys.Order());
+        Assert.Equal("Healthy", checks["storage"].GetProperty("status").GetString());
+        Assert.Contains(data.Path, checks["storage"].GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Healthy", checks["docker"].GetProperty("status").GetString());
+        Assert.Equal("Degraded", checks["cloudflare"].GetProperty("status").GetString());
+        Assert.Equal("Degraded", checks["plugins"].GetProperty("status").GetString());
+        Assert.StartsWith("broken: InvalidOperationException: registrar failed on purpose",
+            checks["plugins"].GetProperty("data").GetProperty("throwing").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Readyz_DockerEngineDown_IsUnavailableButTheMasterRuns()
+    {
+        using var data = new TempFolder();
+        await using var host = await HostUnderTest.StartAsync(
+        [
+            ("PLUGINS_DIR", PluginFolders.AllBuilt),
+            ("DATA_DIR", data.Path),
+            ("DOCKER_HOST", "unix:///tmp/dockflare-no-such-engine.sock"),
+        ]);
+
+        var readyz = await host.Client.GetAsync(new Uri("/readyz", UriKind.Relative));
+        var healthz = await host.Client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, readyz.StatusCode);
+        Assert.Contains("dockflare-no-such-engine.sock", await readyz.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, healthz.StatusCode);
+    }
+
+    [Fact]
+    public async Task Readyz_RedisUnreachable_StorageUnhealthyWithoutThePassword()
+    {
+        using var data = new TempFolder();
+        await using var host = await HostUnderTest.StartAsync(
+        [
+            ("PLUGINS_DIR", PluginFolders.AllBuilt),
+            ("DATA_DIR", data.Path),
+            ("DOCKER_HOST", TestInfrastructure.DockerHost),
+            ("REDIS_URL", "redis://dockflare:s3cret-pw@127.0.0.1:1/3"),
+        ]);
+
+        var readyz = await host.Client.GetAsync(new Uri("/readyz", UriKind.Relative));
+        var text = await readyz.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, readyz.StatusCode);
+        Assert.Contains("redis://dockflare:***@127.0.0.1:1/3 is unreachable", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-pw", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Readyz_RedisConfigured_StorageNamesRedisAndIsHealthy()
+    {
+        await using var redis = await TestRedis.ConnectAndFlushAsync(TestRedis.HostDatabase);
+        using var data = new TempFolder();
+        await using var host = await HostUnderTest.StartAsync(
+        [
+            ("PLUGINS_DIR", PluginFolders.AllBuilt),
+            ("DATA_DIR", data.Path),
+            ("DOCKER_HOST", TestInfrastructure.DockerHost),
+            ("REDIS_URL", TestInfrastructure.RedisUrl),
+            ("REDIS_DB_INDEX", TestRedis.HostDatabase.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ]);
+
+        var text = await host.Client.GetStringAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.Contains($"redis {TestInfrastructure.RedisUrl.TrimEnd('/')}/{TestRedis.HostDatabase} answered", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HangfireDashboard_FromLoopback_IsServed()
+    {
+        using var data = new TempFolder();
+        await using var host = await HostUnderTest.StartAsync(
+        [
+            ("PLUGINS_DIR", PluginFolders.AllBuilt),
+            ("DATA_DIR", data.Path),
+            ("DOCKER_HOST", TestInfrastructure.DockerHost),
+        ]);
+
+        var response = await host.Client.GetAsync(new Uri("/hangfire", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Hangfire Dashboard", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_SeveralBadSettings_ThrowsNamingEachOfThem()
+    {
+        var ex = Assert.Throws<SettingsException>(() => DockFlareApp.Build(
+        [
+            "--LOG_LEVEL=LOUD",
+            "--REDIS_URL=http://127.0.0.1:6379",
+            "--GRACE_PERIOD_SECONDS=soon",
+            "--USE_EXTERNAL_CLOUDFLARED=true",
+        ]));
+
+        Assert.Equal(4, ex.Problems.Count);
+        Assert.Contains(ex.Problems, p => p.StartsWith("LOG_LEVEL 'LOUD' is not a level", StringComparison.Ordinal));
+        Assert.Contains(ex.Problems, p => p.StartsWith("REDIS_URL must look like redis://", StringComparison.Ordinal));
+        Assert.Contains("GRACE_PERIOD_SECONDS: 'soon' is not a whole number.", ex.Problems);
+        Assert.Contains(ex.Problems, p => p.StartsWith("EXTERNAL_TUNNEL_ID must be", StringComparison.Ordinal));
+    }
+}
