@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.RegularExpressions;
+using DockFlare.Core.Docker;
 using Microsoft.Extensions.Configuration;
 
 namespace DockFlare.Modules.Tunnels;
 
 /// <summary>Settings of the master's own tunnel and its cloudflared container.</summary>
-public sealed partial class TunnelsOptions : IValidatableObject
+public sealed class TunnelsOptions : IValidatableObject
 {
     /// <summary>The tunnel name; empty means <c>dockflare-&lt;hostname&gt;</c>.</summary>
     [ConfigurationKeyName("TUNNEL_NAME")]
@@ -35,13 +35,13 @@ public sealed partial class TunnelsOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!ImageReference().IsMatch(CloudflaredImage))
+        if (!DockerNames.IsImageReference(CloudflaredImage))
         {
             yield return new ValidationResult(
                 $"CLOUDFLARED_IMAGE '{CloudflaredImage}' is not an image reference (name[:tag][@sha256:digest]).");
         }
 
-        if (!NetworkName().IsMatch(CloudflaredNetworkName))
+        if (!DockerNames.IsNetworkName(CloudflaredNetworkName))
         {
             yield return new ValidationResult(
                 $"CLOUDFLARED_NETWORK_NAME '{CloudflaredNetworkName}' is not a Docker network name (letters, digits, '_', '.', '-').");
@@ -53,11 +53,4 @@ public sealed partial class TunnelsOptions : IValidatableObject
                 "EXTERNAL_TUNNEL_ID must be the tunnel's UUID when USE_EXTERNAL_CLOUDFLARED is true.");
         }
     }
-
-    // Docker's reference grammar, simplified: [registry[:port]/]path[:tag][@algo:hex], lower-case path.
-    [GeneratedRegex(@"^(?:[a-zA-Z0-9.-]+(?::[0-9]+)?/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$", RegexOptions.CultureInvariant)]
-    private static partial Regex ImageReference();
-
-    [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$", RegexOptions.CultureInvariant)]
-    private static partial Regex NetworkName();
 }

@@ -19,7 +19,7 @@ internal sealed record RedisConnectionSettings(string Host, int Port, string? Us
 
         if (string.IsNullOrEmpty(uri.Host))
         {
-            throw new FormatException("REDIS_URL names no host.");
+            throw new FormatException("REDIS_URL names no host: it must look like redis://[user:password@]host[:port][/db].");
         }
 
         string? user = null;
