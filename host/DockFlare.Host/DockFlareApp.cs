@@ -31,7 +31,7 @@ internal static class DockFlareApp
             configureContainer?.Invoke(container);
         });
         builder.AddDockFlarePlugins(settings.Host, log.ForContext<PluginFolderLoader>());
-        builder.Services.AddDockFlareJobs(settings.Redis, log.ForContext<RecurringJobScheduler>());
+        builder.Services.AddDockFlareJobs(settings.Redis, log.ForContext(typeof(JobStorageSetup)));
         builder.Services.AddDockFlareHealth();
 
         var app = builder.Build();

@@ -48,6 +48,10 @@ public sealed class PluginLoaderTests
         File.Copy(Path.Combine(PluginFolders.Built("docker"), "DockFlare.Plugins.Docker.dll"), Path.Combine(folders.Outside, "Evil.dll"));
         File.CreateSymbolicLink(Path.Combine(linked, "Evil.dll"), Path.Combine(folders.Outside, "Evil.dll"));
         folders.WriteManifest("bad-id", Manifest("Bad Id!", "x.dll"));
+        var garbage = folders.WriteManifest("not-an-assembly", Manifest("not-an-assembly", "Garbage.dll"));
+        File.WriteAllText(Path.Combine(garbage, "Garbage.dll"), "this is not a .NET assembly");
+        var empty = folders.WriteManifest("no-registrar", Manifest("no-registrar", "DockFlare.Plugins.Abstractions.dll"));
+        File.Copy(typeof(DockFlare.Plugins.Abstractions.IDockFlarePlugin).Assembly.Location, Path.Combine(empty, "DockFlare.Plugins.Abstractions.dll"));
 
         var sink = new CollectingSink();
         var (catalog, loaded) = Loader(sink).LoadAll(folders.Directory, NoSettings, new ServiceCollection(), ["docker", "cloudflare"]);
@@ -63,6 +67,8 @@ public sealed class PluginLoaderTests
         AssertBroken(byId["absolute"], "must be a .dll path relative to the plugin folder");
         AssertBroken(byId["link-outside"], "is a link that leads outside the plugin folder");
         AssertBroken(byId["bad-id"], "id 'Bad Id!' is not valid");
+        AssertBroken(byId["not-an-assembly"], "BadImageFormatException");
+        AssertBroken(byId["no-registrar"], "has no public IDockFlarePlugin implementation");
         Assert.Equal(PluginState.Missing, byId["cloudflare"].State);
 
         // Every broken plugin is logged at error level with its id and path.
