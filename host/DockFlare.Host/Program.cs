@@ -1,6 +1,11 @@
 using DockFlare.Core.Settings;
 using DockFlare.Host;
 
+if (args.Length > 0 && args[0] == "lint")
+{
+    return await DockFlare.Host.Cli.LintCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
+
 WebApplication app;
 try
 {

@@ -126,9 +126,11 @@ public sealed class HostStartupTests
             "--REDIS_URL=http://127.0.0.1:6379",
             "--GRACE_PERIOD_SECONDS=soon",
             "--USE_EXTERNAL_CLOUDFLARED=true",
+            "--LABEL_PREFIX=my prefix",
         ]));
 
-        Assert.Equal(4, ex.Problems.Count);
+        Assert.Equal(5, ex.Problems.Count);
+        Assert.Contains(ex.Problems, p => p.StartsWith("LABEL_PREFIX 'my prefix' is not a label prefix", StringComparison.Ordinal));
         Assert.Contains(ex.Problems, p => p.StartsWith("LOG_LEVEL 'LOUD' is not a level", StringComparison.Ordinal));
         Assert.Contains(ex.Problems, p => p.StartsWith("REDIS_URL must look like redis://", StringComparison.Ordinal));
         Assert.Contains("GRACE_PERIOD_SECONDS: 'soon' is not a whole number.", ex.Problems);

@@ -18,6 +18,7 @@ internal static class FirstPartyModules
     {
         builder.RegisterInstance(settings.Host).AsSelf().SingleInstance();
         builder.RegisterInstance(settings.Redis).AsSelf().SingleInstance();
+        builder.RegisterInstance(settings.Labels).AsSelf().SingleInstance();
         builder.RegisterModule(new AgentsModule(settings.Agents));
         builder.RegisterModule(new TunnelsModule(settings.Tunnels));
         builder.RegisterModule(new DnsModule(settings.Dns));

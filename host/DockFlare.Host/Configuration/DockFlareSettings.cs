@@ -4,6 +4,7 @@ using DockFlare.Modules.Auth;
 using DockFlare.Modules.Dns;
 using DockFlare.Modules.Tunnels;
 
+using DockFlare.Core.Labels;
 using DockFlare.Core.Settings;
 
 namespace DockFlare.Host.Configuration;
@@ -12,6 +13,7 @@ namespace DockFlare.Host.Configuration;
 internal sealed record DockFlareSettings(
     HostSettings Host,
     RedisSettings Redis,
+    LabelEngineOptions Labels,
     AgentsOptions Agents,
     TunnelsOptions Tunnels,
     DnsOptions Dns,
@@ -25,6 +27,7 @@ internal sealed record DockFlareSettings(
         var settings = new DockFlareSettings(
             binder.Bind<HostSettings>(),
             binder.Bind<RedisSettings>(),
+            binder.Bind<LabelEngineOptions>(),
             binder.Bind<AgentsOptions>(),
             binder.Bind<TunnelsOptions>(),
             binder.Bind<DnsOptions>(),
