@@ -1,64 +1,58 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using DockFlare.Plugins.Abstractions;
+using DockFlare.Plugins.Abstractions.Cloudflare;
 
 namespace DockFlare.Plugins.Cloudflare;
 
-/// <summary>Calls Cloudflare API v4. This issue's scope is token verification; later issues add the rest.</summary>
-internal sealed class CloudflareApiClient(IHttpClientFactory httpClientFactory) : ICloudflareTokenVerifier
+/// <summary>
+/// Verifies API tokens. User tokens use <c>/user/tokens/verify</c>; account-owned tokens (<c>cfat_</c>)
+/// use <c>/accounts/{id}/tokens/verify</c>, and a user-endpoint answer of 1000 falls back to the account
+/// endpoint when an account is known, because some account tokens carry no prefix (case B31).
+/// </summary>
+internal sealed class CloudflareApiClient(CloudflareTransport transport) : ICloudflareTokenVerifier
 {
-    public const string HttpClientName = "cloudflare";
-
     public async Task<TokenVerification> VerifyAsync(string token, string? accountId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
-
-        // Account-owned tokens fail on /user/tokens/verify with code 1000; they have their own endpoint.
-        string path;
+        var accountKnown = CloudflareIds.IsHexId(accountId);
         if (token.StartsWith("cfat_", StringComparison.Ordinal))
         {
-            if (string.IsNullOrWhiteSpace(accountId))
+            return accountKnown
+                ? await Verify($"accounts/{accountId}/tokens/verify", token, cancellationToken).ConfigureAwait(false)
+                : new TokenVerification(false, null, $"an account-owned (cfat_) token needs {CloudflareSettings.AccountSetting}");
+        }
+
+        var user = await Verify("user/tokens/verify", token, cancellationToken).ConfigureAwait(false);
+        if (!user.IsActive && accountKnown && user.Status.StartsWith("1000 ", StringComparison.Ordinal))
+        {
+            var account = await Verify($"accounts/{accountId}/tokens/verify", token, cancellationToken).ConfigureAwait(false);
+            if (account.IsActive)
             {
-                return new TokenVerification(false, null, $"an account-owned (cfat_) token needs {CloudflareSettings.AccountSetting}");
+                return account;
             }
-
-            path = $"accounts/{Uri.EscapeDataString(accountId)}/tokens/verify";
-        }
-        else
-        {
-            path = "user/tokens/verify";
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-
-        var client = httpClientFactory.CreateClient(HttpClientName);
-        using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var envelope = await ReadEnvelope(response, cancellationToken).ConfigureAwait(false);
-        if (envelope is { Success: true, Result.ValueKind: JsonValueKind.Object })
-        {
-            var status = envelope.Result.TryGetProperty("status", out var s) ? s.GetString() ?? "" : "";
-            var id = envelope.Result.TryGetProperty("id", out var i) ? i.GetString() : null;
-            return new TokenVerification(string.Equals(status, "active", StringComparison.Ordinal), id, status);
-        }
-
-        var errors = envelope?.Errors is { Count: > 0 } list
-            ? string.Join("; ", list.Select(e => $"{e.Code} {e.Message}"))
-            : $"HTTP {(int)response.StatusCode}";
-        return new TokenVerification(false, null, errors);
+        return user;
     }
 
-    private static async Task<CloudflareEnvelope?> ReadEnvelope(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <exception cref="CloudflareApiException">Cloudflare did not answer (transient); an answer is never thrown.</exception>
+    private async Task<TokenVerification> Verify(string path, string token, CancellationToken cancellationToken)
     {
+        var response = await transport.SendRawAsync(HttpMethod.Get, path, null, cancellationToken, token).ConfigureAwait(false);
         try
         {
-            return await response.Content.ReadFromJsonAsync<CloudflareEnvelope>(cancellationToken).ConfigureAwait(false);
+            var envelope = CloudflareResponseReader.ReadEnvelope(HttpMethod.Get, path, response);
+            var result = envelope.Result;
+            var status = result.ValueKind == JsonValueKind.Object && result.TryGetProperty("status", out var s) ? s.GetString() ?? "" : "";
+            var id = result.ValueKind == JsonValueKind.Object && result.TryGetProperty("id", out var i) ? i.GetString() : null;
+            return new TokenVerification(string.Equals(status, "active", StringComparison.Ordinal), id, status);
         }
-        catch (JsonException)
+        catch (CloudflareApiException ex) when (!ex.IsTransient)
         {
-            return null;
+            var errors = ex.Errors.Count > 0
+                ? string.Join("; ", ex.Errors.Select(e => $"{e.Code} {e.Message}"))
+                : $"HTTP {ex.StatusCode}";
+            return new TokenVerification(false, null, errors);
         }
     }
 }

@@ -8,4 +8,5 @@ internal sealed record CloudflareEnvelope(
     [property: JsonPropertyName("success")] bool Success,
     [property: JsonPropertyName("errors")] IReadOnlyList<CloudflareMessage>? Errors,
     [property: JsonPropertyName("messages")] IReadOnlyList<CloudflareMessage>? Messages,
-    [property: JsonPropertyName("result")] JsonElement Result);
+    [property: JsonPropertyName("result")] JsonElement Result,
+    [property: JsonPropertyName("result_info")] CloudflareResultInfo? ResultInfo = null);

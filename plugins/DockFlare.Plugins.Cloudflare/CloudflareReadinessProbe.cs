@@ -1,4 +1,5 @@
 using DockFlare.Plugins.Abstractions;
+using DockFlare.Plugins.Abstractions.Cloudflare;
 
 namespace DockFlare.Plugins.Cloudflare;
 
@@ -58,6 +59,12 @@ internal sealed class CloudflareReadinessProbe(CloudflareSettings settings, IClo
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return ReadinessResult.Unavailable($"{settings.ApiBaseUrl} timed out");
+        }
+        catch (CloudflareApiException ex) when (ex.IsTransient)
+        {
+            return ReadinessResult.Unavailable(ex.StatusCode is null
+                ? $"{settings.ApiBaseUrl} did not answer"
+                : $"{settings.ApiBaseUrl} answered HTTP {ex.StatusCode}");
         }
     }
 }

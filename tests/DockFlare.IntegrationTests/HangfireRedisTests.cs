@@ -18,7 +18,7 @@ public sealed class HangfireRedisTests
         await using var host = await StartAsync(job);
 
         // Scheduled under the stable id, in Redis, under the dockflare: prefix.
-        Assert.Equal(["probe-job"], await ScheduledAsync(redis));
+        Assert.Equal(["probe-job"], await ScheduledAsync(redis, "probe-job"));
         Assert.True(await redis.GetDatabase().KeyExistsAsync("dockflare:recurring-job:probe-job"));
 
         host.Services.GetRequiredService<IRecurringJobManager>().Trigger("probe-job");
@@ -32,6 +32,7 @@ public sealed class HangfireRedisTests
         await using var redis = await TestRedis.ConnectAndFlushAsync(TestRedis.HangfireDatabase + 10);
         var job = new ProbeJob("slow-job", TimeSpan.FromSeconds(1), expectedRuns: 2);
         await using var host = await StartAsync(job, TestRedis.HangfireDatabase + 10);
+        Assert.Equal(["slow-job"], await ScheduledAsync(redis, "slow-job"));
 
         var manager = host.Services.GetRequiredService<IRecurringJobManager>();
         manager.Trigger("slow-job");
@@ -48,17 +49,18 @@ public sealed class HangfireRedisTests
         await using var redis = await TestRedis.ConnectAndFlushAsync(TestRedis.HangfireDatabase + 11);
         await using (await StartAsync(new ProbeJob("old-job", TimeSpan.Zero), TestRedis.HangfireDatabase + 11))
         {
-            Assert.Equal(["old-job"], await ScheduledAsync(redis));
+            Assert.Equal(["old-job"], await ScheduledAsync(redis, "old-job"));
         }
 
         await using (await StartAsync(new ProbeJob("new-job", TimeSpan.Zero), TestRedis.HangfireDatabase + 11))
         {
-            Assert.Equal(["new-job"], await ScheduledAsync(redis));
+            Assert.Equal(["new-job"], await ScheduledAsync(redis, "new-job"));
         }
     }
 
-    // Scheduling runs in the background once storage answers; wait for it rather than racing it.
-    private static async Task<string[]> ScheduledAsync(ConnectionMultiplexer redis)
+    // Scheduling runs in the background once storage answers; wait for the expected schedules rather
+    // than racing it (returns what is there at the deadline, for the assertion to show).
+    private static async Task<string[]> ScheduledAsync(ConnectionMultiplexer redis, params string[] expected)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         string[] ids;
@@ -66,7 +68,7 @@ public sealed class HangfireRedisTests
         {
             var members = await redis.GetDatabase().SortedSetRangeByRankAsync("dockflare:recurring-jobs");
             ids = members.Select(m => m.ToString()).Order(StringComparer.Ordinal).ToArray();
-            if (ids.Length == 1)
+            if (ids.SequenceEqual(expected))
             {
                 return ids;
             }

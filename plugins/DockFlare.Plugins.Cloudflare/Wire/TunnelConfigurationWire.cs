@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+using DockFlare.Plugins.Abstractions.Cloudflare;
+
+namespace DockFlare.Plugins.Cloudflare.Wire;
+
+/// <summary>The configurations result: <c>{tunnel_id, version, config, source, created_at}</c>; config may be null.</summary>
+internal sealed record TunnelConfigurationWire(
+    [property: JsonPropertyName("tunnel_id")] string? TunnelId,
+    [property: JsonPropertyName("version")] int? Version,
+    [property: JsonPropertyName("config")] TunnelIngressConfiguration? Config,
+    [property: JsonPropertyName("source")] string? Source,
+    [property: JsonPropertyName("created_at")] DateTimeOffset? CreatedAt)
+{
+    public TunnelConfiguration ToConfiguration(string tunnelId) =>
+        new(TunnelId ?? tunnelId, Version ?? 0, Config ?? new TunnelIngressConfiguration([]), Source, CreatedAt);
+}

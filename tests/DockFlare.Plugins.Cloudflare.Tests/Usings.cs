@@ -1,0 +1,4 @@
+global using DockFlare.Plugins.Abstractions.Cloudflare;
+global using DockFlare.Plugins.Cloudflare.Tests.Support;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Logging;
