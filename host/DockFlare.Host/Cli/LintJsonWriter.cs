@@ -137,28 +137,27 @@ internal static class LintJsonWriter
         json.WriteEndObject();
     }
 
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
     private static void WriteAccess(Utf8JsonWriter json, AccessIntent access)
     {
         json.WriteStartObject("access");
         json.WriteString("mode", Camel(access.Mode.ToString()));
         json.WriteString("domain", access.Domain);
-        json.WriteStartArray("groups");
-        foreach (var group in access.Groups)
-        {
-            json.WriteStringValue(group);
-        }
-
-        json.WriteEndArray();
+        WriteStrings(json, "groups", access.Groups);
         json.WriteString("appName", access.AppName);
         json.WriteString("sessionDuration", access.SessionDuration);
         json.WriteBoolean("appLauncherVisible", access.AppLauncherVisible);
-        json.WriteStartArray("allowedIdps");
-        foreach (var idp in access.AllowedIdps)
-        {
-            json.WriteStringValue(idp);
-        }
-
-        json.WriteEndArray();
+        WriteStrings(json, "allowedIdps", access.AllowedIdps);
         json.WriteBoolean("autoRedirectToIdentity", access.AutoRedirectToIdentity);
         json.WritePropertyName("customRules");
         if (access.CustomRulesJson is null)
