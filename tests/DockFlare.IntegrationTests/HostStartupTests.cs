@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using DockFlare.Core.Settings;
+using DockFlare.Core.State;
 using DockFlare.Host;
 using DockFlare.Testing;
 
@@ -98,6 +99,30 @@ public sealed class HostStartupTests
         var text = await host.Client.GetStringAsync(new Uri("/readyz", UriKind.Relative));
 
         Assert.Contains($"redis {TestInfrastructure.RedisUrl.TrimEnd('/')}/{TestRedis.HostDatabase} answered", text, StringComparison.Ordinal);
+
+        // The state store the modules get is the Redis one, on the configured database.
+        var store = host.Services.GetRequiredService<IStateStore>();
+        await store.SetSettingAsync(new SettingEntry("probe", "on-redis", IsJson: false));
+        Assert.True(await redis.GetDatabase().KeyExistsAsync("dockflare:state:settings"));
+        Assert.False(Directory.Exists(Path.Combine(data.Path, "state")));
+    }
+
+    [Fact]
+    public async Task StateStore_NoRedis_IsTheEmbeddedStoreUnderDataDir()
+    {
+        using var data = new TempFolder();
+        await using var host = await HostUnderTest.StartAsync(
+        [
+            ("PLUGINS_DIR", PluginFolders.AllBuilt),
+            ("DATA_DIR", data.Path),
+            ("DOCKER_HOST", TestInfrastructure.DockerHost),
+        ]);
+
+        var store = host.Services.GetRequiredService<IStateStore>();
+        await store.SetSettingAsync(new SettingEntry("probe", "on-disk", IsJson: false));
+
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(data.Path, "state")));
+        Assert.Equal("on-disk", (await store.GetSettingAsync("probe"))?.Value);
     }
 
     [Fact]

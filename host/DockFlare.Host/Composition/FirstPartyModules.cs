@@ -4,6 +4,7 @@ using DockFlare.Modules.Access;
 using DockFlare.Modules.Agents;
 using DockFlare.Modules.Auth;
 using DockFlare.Modules.Dns;
+using DockFlare.Modules.State;
 using DockFlare.Modules.Tunnels;
 
 namespace DockFlare.Host.Composition;
@@ -24,5 +25,6 @@ internal static class FirstPartyModules
         builder.RegisterModule(new DnsModule(settings.Dns));
         builder.RegisterModule(new AccessModule(settings.Access));
         builder.RegisterModule(new AuthModule(settings.Auth));
+        builder.RegisterModule(new StateModule(settings.State));
     }
 }

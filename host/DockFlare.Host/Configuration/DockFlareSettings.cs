@@ -2,6 +2,7 @@ using DockFlare.Modules.Access;
 using DockFlare.Modules.Agents;
 using DockFlare.Modules.Auth;
 using DockFlare.Modules.Dns;
+using DockFlare.Modules.State;
 using DockFlare.Modules.Tunnels;
 
 using DockFlare.Core.Labels;
@@ -18,7 +19,8 @@ internal sealed record DockFlareSettings(
     TunnelsOptions Tunnels,
     DnsOptions Dns,
     AccessOptions Access,
-    AuthOptions Auth)
+    AuthOptions Auth,
+    StateOptions State)
 {
     /// <exception cref="SettingsException">Any setting is invalid; every bad one is named.</exception>
     public static DockFlareSettings Load(IConfiguration configuration)
@@ -32,7 +34,8 @@ internal sealed record DockFlareSettings(
             binder.Bind<TunnelsOptions>(),
             binder.Bind<DnsOptions>(),
             binder.Bind<AccessOptions>(),
-            binder.Bind<AuthOptions>());
+            binder.Bind<AuthOptions>(),
+            binder.Bind<StateOptions>());
         binder.ThrowIfInvalid();
         return settings;
     }
