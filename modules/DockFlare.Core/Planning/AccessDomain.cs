@@ -1,0 +1,27 @@
+namespace DockFlare.Core.Planning;
+
+/// <summary>Compares Access domains (<c>host[/path]</c>) the way Cloudflare does: host case-insensitive, no trailing slash or dot.</summary>
+internal static class AccessDomain
+{
+    public static string Canonical(string domain)
+    {
+        var text = domain.Trim();
+        var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd >= 0)
+        {
+            text = text[(schemeEnd + 3)..];
+        }
+
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        var host = slash >= 0 ? text[..slash] : text;
+        var path = slash >= 0 ? text[slash..].TrimEnd('/') : "";
+        return host.TrimEnd('.').ToLowerInvariant() + path;
+    }
+
+    public static string HostOf(string domain)
+    {
+        var canonical = Canonical(domain);
+        var slash = canonical.IndexOf('/', StringComparison.Ordinal);
+        return slash >= 0 ? canonical[..slash] : canonical;
+    }
+}
