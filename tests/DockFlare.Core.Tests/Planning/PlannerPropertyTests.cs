@@ -8,16 +8,7 @@ public sealed class PlannerPropertyTests
 {
     private const int Runs = 300;
 
-    public static TheoryData<int> Seeds()
-    {
-        var data = new TheoryData<int>();
-        for (var seed = 1; seed <= Runs; seed++)
-        {
-            data.Add(seed);
-        }
-
-        return data;
-    }
+    public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, Runs)];
 
     [Theory]
     [MemberData(nameof(Seeds))]

@@ -12,16 +12,7 @@ public sealed class IngressPropertyTests
     private static readonly HashSet<string> KnownCodes = typeof(DiagnosticCodes).GetFields()
         .Select(f => (string)f.GetRawConstantValue()!).ToHashSet(StringComparer.Ordinal);
 
-    public static TheoryData<int> Seeds()
-    {
-        var data = new TheoryData<int>();
-        for (var seed = 1; seed <= Runs; seed++)
-        {
-            data.Add(seed);
-        }
-
-        return data;
-    }
+    public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, Runs)];
 
     [Theory]
     [MemberData(nameof(Seeds))]
