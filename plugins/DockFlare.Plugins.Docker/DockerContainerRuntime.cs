@@ -59,6 +59,9 @@ internal sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
     public Task<VersionResponse> GetVersionAsync(CancellationToken cancellationToken) =>
         Call(() => _client.System.GetVersionAsync(cancellationToken));
 
+    public Task MonitorEventsAsync(ContainerEventsParameters parameters, IProgress<Message> progress, CancellationToken cancellationToken) =>
+        _client.System.MonitorEventsAsync(parameters, progress, cancellationToken);
+
     public void Dispose() => _client.Dispose();
 
     private static ContainerSnapshot ToSnapshot(ContainerListResponse container) => new(

@@ -16,6 +16,7 @@ public sealed class DockerPlugin : IDockFlarePlugin
         services.AddSingleton(endpoint);
         services.AddSingleton<DockerContainerRuntime>();
         services.AddSingleton<IContainerRuntime>(sp => sp.GetRequiredService<DockerContainerRuntime>());
+        services.AddSingleton<IContainerEventSource, DockerEventSource>();
         services.AddSingleton<IReadinessProbe, DockerReadinessProbe>();
     }
 }

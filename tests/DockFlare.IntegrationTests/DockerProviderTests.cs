@@ -83,6 +83,42 @@ public sealed class DockerProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WatchEvents_LabelledContainerLifecycle_IsStreamedInOrder()
+    {
+        await using var runtime = LoadRuntime(TestInfrastructure.DockerHost);
+        var events = runtime.Provider.GetRequiredService<IContainerEventSource>();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+
+        // Events from before the watch started are replayed from "since": none is lost.
+        var id = await CreateAsync("events", start: true, ("dockflare.enable", "true"), ("run", _run));
+        await CreateAsync("quiet", start: true, ("run", _run));
+        await _docker.Containers.StopContainerAsync(id, new ContainerStopParameters { WaitBeforeKillSeconds = 0 });
+
+        var seen = new List<string>();
+        await foreach (var e in events.WatchAsync(["dockflare.enable"], since, cancel.Token))
+        {
+            // Other tests' labelled containers come and go on the same engine; only this run's count.
+            Assert.True(e.Attributes.ContainsKey("dockflare.enable"));
+            if (e.Attributes.GetValueOrDefault("run") != _run)
+            {
+                continue;
+            }
+
+            Assert.Equal(id, e.ContainerId);
+            Assert.Equal("true", e.Attributes["dockflare.enable"]);
+            seen.Add(e.Action);
+            if (e.Action == "die")
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(["create", "start"], seen.Take(2));
+        Assert.Equal("die", seen[^1]);
+    }
+
+    [Fact]
     public async Task ReadinessProbe_EngineUpOrDown_ReportsIt()
     {
         await using var up = LoadRuntime(TestInfrastructure.DockerHost);

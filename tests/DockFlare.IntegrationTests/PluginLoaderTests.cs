@@ -62,7 +62,7 @@ public sealed class PluginLoaderTests
         AssertBroken(byId["throwing"], "registrar failed on purpose");
         AssertBroken(byId["bad-json"], "plugin.json is not valid JSON");
         AssertBroken(byId["no-manifest"], "no plugin.json in the plugin folder");
-        AssertBroken(byId["newer"], "needs plugin contract 1.9, but this host provides 1.1");
+        AssertBroken(byId["newer"], $"needs plugin contract 1.9, but this host provides {DockFlare.Plugins.Abstractions.PluginContract.Version.ToString(2)}");
         AssertBroken(byId["traversal"], "points outside the plugin folder");
         AssertBroken(byId["absolute"], "must be a .dll path relative to the plugin folder");
         AssertBroken(byId["link-outside"], "is a link that leads outside the plugin folder");
