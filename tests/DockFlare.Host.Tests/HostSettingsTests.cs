@@ -27,7 +27,7 @@ public sealed class HostSettingsTests
     {
         var (_, problems) = Settings.Bind<HostSettings>(("LOG_LEVEL", "LOUD"));
 
-        Assert.Equal(["LOG_LEVEL 'LOUD' is not a level: use DEBUG, INFO, WARNING, ERROR or CRITICAL."], problems);
+        Assert.Equal(["LOG_LEVEL 'LOUD' is not a level: use TRACE, DEBUG, INFO, WARNING, ERROR or CRITICAL."], problems);
     }
 
     [Theory]

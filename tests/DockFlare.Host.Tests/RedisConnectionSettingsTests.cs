@@ -25,12 +25,21 @@ public sealed class RedisConnectionSettingsTests
     [Theory]
     [InlineData("http://redis:6379", "REDIS_URL must look like redis://")]
     [InlineData("redis:6379", "REDIS_URL names no host: it must look like redis://")]
-    [InlineData("redis://redis/cache", "REDIS_URL path '/cache' is not a database number.")]
+    [InlineData("redis://redis/cache", "REDIS_URL: what follows the host is not a database number")]
     public void Parse_MalformedUrl_MessageNamesTheSetting(string url, string expected)
     {
         var ex = Assert.Throws<FormatException>(() => RedisConnectionSettings.Parse(url, null));
 
         Assert.StartsWith(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_UnencodedSlashInPassword_MessageShowsNoPartOfIt()
+    {
+        var ex = Assert.Throws<FormatException>(() => RedisConnectionSettings.Parse("redis://Pa55:w@rd/x@127.0.0.1:16999", null));
+
+        Assert.DoesNotContain("w@rd", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("x@127", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,7 +78,7 @@ public sealed class RedisConnectionSettingsTests
     {
         var (_, problems) = Settings.Bind<RedisSettings>(("REDIS_URL", "redis://:pw@host/x"), ("REDIS_DB_INDEX", "1"));
 
-        Assert.Equal(["REDIS_URL path '/x' is not a database number."], problems);
+        Assert.Equal(["REDIS_URL: what follows the host is not a database number (percent-encode '/', '@' and ':' inside a password)."], problems);
     }
 
     [Fact]

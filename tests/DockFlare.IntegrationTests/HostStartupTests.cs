@@ -44,6 +44,51 @@ public sealed class HostStartupTests
     }
 
     [Fact]
+    public async Task Readyz_SecondCopyOfAPlugin_KeepsServingAndListsBoth()
+    {
+        // Found by a newcomer: a copied plugin used to crash the start (duplicate health check names) or
+        // hide every plugin from /readyz (duplicate keys).
+        using var folders = new PluginFolders("docker", "cloudflare");
+        var copy = folders.CopyBuilt("docker", "docker2");
+        File.WriteAllText(Path.Combine(copy, "plugin.json"), PluginLoaderTests.Manifest("docker2", "DockFlare.Plugins.Docker.dll", "1.2"));
+        folders.CopyBuilt("docker", "docker-again");
+        using var data = new TempFolder();
+        await using var host = await HostUnderTest.StartAsync(
+        [
+            ("PLUGINS_DIR", folders.Directory),
+            ("DATA_DIR", data.Path),
+            ("DOCKER_HOST", TestInfrastructure.DockerHost),
+        ]);
+
+        using var body = JsonDocument.Parse(await host.Client.GetStringAsync(new Uri("/readyz", UriKind.Relative)));
+        var checks = body.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c);
+        var plugins = checks["plugins"].GetProperty("data");
+
+        Assert.True(checks.ContainsKey("docker") && checks.ContainsKey("docker#2"));
+        Assert.StartsWith("loaded", plugins.GetProperty("docker").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("loaded", plugins.GetProperty("docker2").GetString(), StringComparison.Ordinal);
+        Assert.Contains("already loaded", plugins.GetProperty($"docker ({Path.Combine(folders.Directory, "docker-again")})").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Readyz_RequiredPluginMissing_IsUnavailable()
+    {
+        using var folders = new PluginFolders("docker");
+        using var data = new TempFolder();
+        await using var host = await HostUnderTest.StartAsync(
+        [
+            ("PLUGINS_DIR", folders.Directory),
+            ("DATA_DIR", data.Path),
+            ("DOCKER_HOST", TestInfrastructure.DockerHost),
+        ]);
+
+        var readyz = await host.Client.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, readyz.StatusCode);
+        Assert.Contains("required plugins not usable: cloudflare", await readyz.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Readyz_DockerEngineDown_IsUnavailableButTheMasterRuns()
     {
         using var data = new TempFolder();

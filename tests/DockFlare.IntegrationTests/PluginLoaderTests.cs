@@ -48,6 +48,14 @@ public sealed class PluginLoaderTests
         File.Copy(Path.Combine(PluginFolders.Built("docker"), "DockFlare.Plugins.Docker.dll"), Path.Combine(folders.Outside, "Evil.dll"));
         File.CreateSymbolicLink(Path.Combine(linked, "Evil.dll"), Path.Combine(folders.Outside, "Evil.dll"));
         folders.WriteManifest("bad-id", Manifest("Bad Id!", "x.dll"));
+        folders.WriteManifest("nulls", "{\"id\": \"nulls\", \"version\": null, \"minContractVersion\": null, \"entryAssembly\": null}");
+        folders.WriteManifest("huge", "{\"id\": \"huge\", \"description\": \"" + new string('x', 100_000) + "\"}");
+        var fifo = Path.Combine(folders.Directory, "fifo");
+        Directory.CreateDirectory(fifo);
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(fifo, "plugin.json")))
+        {
+            Assert.True(mkfifo.WaitForExit(5000) && mkfifo.ExitCode == 0);
+        }
         var garbage = folders.WriteManifest("not-an-assembly", Manifest("not-an-assembly", "Garbage.dll"));
         File.WriteAllText(Path.Combine(garbage, "Garbage.dll"), "this is not a .NET assembly");
         var empty = folders.WriteManifest("no-registrar", Manifest("no-registrar", "DockFlare.Plugins.Abstractions.dll"));
@@ -69,6 +77,9 @@ public sealed class PluginLoaderTests
         AssertBroken(byId["bad-id"], "id 'Bad Id!' is not valid");
         AssertBroken(byId["not-an-assembly"], "BadImageFormatException");
         AssertBroken(byId["no-registrar"], "has no public IDockFlarePlugin implementation");
+        AssertBroken(byId["nulls"], "version, minContractVersion and entryAssembly are all required");
+        AssertBroken(byId["huge"], "a manifest is at most 64 KiB");
+        AssertBroken(byId["fifo"], "it must be a regular file");
         Assert.Equal(PluginState.Missing, byId["cloudflare"].State);
 
         // Every broken plugin is logged at error level with its id and path.
@@ -120,9 +131,11 @@ public sealed class PluginLoaderTests
             .AddInMemoryCollection([new("DOCKER_HOST", "ftp://nowhere")])
             .Build();
 
-        var (catalog, _) = Loader().LoadAll(folders.Directory, settings, new ServiceCollection(), []);
+        var sink = new CollectingSink();
+        var (catalog, _) = Loader(sink).LoadAll(folders.Directory, settings, new ServiceCollection(), []);
 
         AssertBroken(Assert.Single(catalog.Plugins), "DOCKER_HOST 'ftp://nowhere' is not a Docker endpoint");
+        Assert.Null(Assert.Single(sink.Events, e => e.Level == LogEventLevel.Error).Exception);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ internal sealed class HostSettings : IValidatableObject
     {
         if (!LogLevels.TryParse(LogLevel, out _))
         {
-            yield return new ValidationResult($"LOG_LEVEL '{LogLevel}' is not a level: use DEBUG, INFO, WARNING, ERROR or CRITICAL.");
+            yield return new ValidationResult($"LOG_LEVEL '{LogLevel}' is not a level: use TRACE, DEBUG, INFO, WARNING, ERROR or CRITICAL.");
         }
 
         if (string.IsNullOrWhiteSpace(DataDirectory))

@@ -45,7 +45,9 @@ internal sealed record RedisConnectionSettings(string Host, int Port, string? Us
         {
             if (!int.TryParse(path, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedDb))
             {
-                throw new FormatException($"REDIS_URL path '/{path}' is not a database number.");
+                // The text is not echoed: with an unencoded '/' or '@' in the password it holds part of it.
+                throw new FormatException(
+                    "REDIS_URL: what follows the host is not a database number (percent-encode '/', '@' and ':' inside a password).");
             }
 
             urlDb = parsedDb;

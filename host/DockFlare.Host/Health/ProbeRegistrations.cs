@@ -12,10 +12,18 @@ internal sealed class ProbeRegistrations(IEnumerable<IReadinessProbe> probes) : 
 {
     public void Configure(HealthCheckServiceOptions options)
     {
+        // Two plugins may name their probes alike; health checks need unique names, so the second is numbered.
+        var taken = options.Registrations.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var probe in probes)
         {
+            var name = probe.Name;
+            for (var n = 2; !taken.Add(name); n++)
+            {
+                name = $"{probe.Name}#{n}";
+            }
+
             options.Registrations.Add(new HealthCheckRegistration(
-                probe.Name,
+                name,
                 _ => new ReadinessProbeHealthCheck(probe),
                 HealthStatus.Unhealthy,
                 [HealthEndpoints.ReadyTag],

@@ -1,8 +1,11 @@
 namespace DockFlare.Host.Plugins;
 
 /// <summary>Every plugin the host found at start and what became of it.</summary>
-internal sealed class PluginCatalog(string directory, IReadOnlyList<PluginStatus> plugins)
+internal sealed class PluginCatalog(string directory, IReadOnlyList<PluginStatus> plugins, IReadOnlyCollection<string> required)
 {
+    /// <summary>The ids of the plugins the master needs to do its job.</summary>
+    public IReadOnlyCollection<string> Required { get; } = required;
+
     public string Directory { get; } = directory;
 
     public IReadOnlyList<PluginStatus> Plugins { get; } = plugins;

@@ -59,7 +59,7 @@ internal sealed class PluginFolderLoader(Serilog.ILogger log, Version hostContra
             statuses.Add(new PluginStatus(id, path, null, PluginState.Missing, $"not found in {directory}"));
         }
 
-        return (new PluginCatalog(directory, statuses), loaded);
+        return (new PluginCatalog(directory, statuses, expectedIds), loaded);
     }
 
     private PluginStatus LoadOne(
@@ -102,6 +102,11 @@ internal sealed class PluginFolderLoader(Serilog.ILogger log, Version hostContra
         catch (PluginManifestException ex)
         {
             return Broken(ex.PluginId ?? id, folder, version, ex.Message);
+        }
+        catch (ArgumentException ex)
+        {
+            // A registrar's answer to a bad setting (DOCKER_HOST, CF_ACCOUNT_ID...): the message says it all.
+            return Broken(id, folder, version, ex.Message);
         }
         catch (Exception ex)
         {

@@ -10,6 +10,9 @@ namespace DockFlare.Host.Plugins;
 /// </summary>
 internal static partial class PluginManifestReader
 {
+    private const long MaxManifestBytes = 64 * 1024;
+    private static readonly TimeSpan ManifestReadTimeout = TimeSpan.FromSeconds(2);
+
     private static readonly JsonSerializerOptions Json = new()
     {
         AllowTrailingCommas = true,
@@ -30,7 +33,7 @@ internal static partial class PluginManifestReader
         PluginManifest? manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<PluginManifest>(File.ReadAllText(manifestPath), Json);
+            manifest = JsonSerializer.Deserialize<PluginManifest>(ReadManifestText(manifestPath), Json);
         }
         catch (JsonException ex)
         {
@@ -43,10 +46,10 @@ internal static partial class PluginManifestReader
             throw new PluginManifestException($"{PluginContract.ManifestFileName} is empty");
         }
 
-        if (!IdPattern().IsMatch(manifest.Id))
+        if (manifest.Id is null || !IdPattern().IsMatch(manifest.Id))
         {
             throw new PluginManifestException(
-                $"id '{manifest.Id}' is not valid: use 1-64 lower-case letters, digits, '.' or '-'");
+                $"id '{manifest.Id ?? "(missing)"}' is not valid: use 1-64 lower-case letters, digits, '.' or '-'");
         }
 
         try
@@ -61,8 +64,39 @@ internal static partial class PluginManifestReader
         }
     }
 
+    // A manifest is small; a huge file or one that never ends (a FIFO, a device) must not stall the start.
+    private static string ReadManifestText(string path)
+    {
+        var length = new FileInfo(path).Length;
+        if (length > MaxManifestBytes)
+        {
+            throw new PluginManifestException($"{PluginContract.ManifestFileName} is {length} bytes; a manifest is at most {MaxManifestBytes / 1024} KiB");
+        }
+
+        var read = Task.Run(() => File.ReadAllText(path));
+        try
+        {
+            if (!read.Wait(ManifestReadTimeout))
+            {
+                throw new PluginManifestException(
+                    $"{PluginContract.ManifestFileName} could not be read within {ManifestReadTimeout.TotalSeconds:F0} s; it must be a regular file");
+            }
+        }
+        catch (AggregateException ex) when (ex.InnerException is IOException or UnauthorizedAccessException)
+        {
+            throw new PluginManifestException($"{PluginContract.ManifestFileName} could not be read: {ex.InnerException.Message}", ex);
+        }
+
+        return read.Result;
+    }
+
     private static void Check(PluginManifest manifest, Version hostContract)
     {
+        if (manifest.Version is null || manifest.MinContractVersion is null || manifest.EntryAssembly is null)
+        {
+            throw new PluginManifestException("version, minContractVersion and entryAssembly are all required");
+        }
+
         if (!SemVerPattern().IsMatch(manifest.Version))
         {
             throw new PluginManifestException($"version '{manifest.Version}' is not a semantic version such as 1.2.0");

@@ -39,12 +39,6 @@ internal sealed partial class RequestLogMiddleware(RequestDelegate next, Request
             context.Response.Body = original;
             var dropped = context.Items.ContainsKey(DroppedKey);
             var response = Redact(Encoding.UTF8.GetString(buffer.ToArray()), context.Request.Path);
-            if (!dropped && buffer.Length > 0)
-            {
-                buffer.Position = 0;
-                await buffer.CopyToAsync(original, context.RequestAborted).ConfigureAwait(false);
-            }
-
             log.Add(new RecordedRequest(
                 sequence,
                 context.Request.Method,
@@ -56,6 +50,14 @@ internal sealed partial class RequestLogMiddleware(RequestDelegate next, Request
             {
                 ResponseBody = response.Length == 0 ? null : response,
             });
+
+            // Logged before the client can see the response, so a test that reads the log right after its
+            // call always finds the call there.
+            if (!dropped && buffer.Length > 0)
+            {
+                buffer.Position = 0;
+                await buffer.CopyToAsync(original, context.RequestAborted).ConfigureAwait(false);
+            }
         }
     }
 

@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace DockFlare.Plugins.Cloudflare.Tests.Support;
 
 /// <summary>
-/// The official schema data (<c>../shared/cloudflare-api/openapi-subset.json</c>, found by walking up from the
-/// test output to the folder holding DockFlare.sln) and lookups of an operation's request and response schemas.
+/// The official schema data (<c>Schema/openapi-subset.json</c>, a copy of the project's shared reference data)
+/// and lookups of an operation's request and response schemas.
 /// </summary>
 internal static class OpenApiSubset
 {
@@ -13,21 +13,8 @@ internal static class OpenApiSubset
 
     public static JsonElement Root => Document.Value.RootElement;
 
-    public static string SharedFolder
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "DockFlare.sln")))
-                {
-                    return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "cloudflare-api"));
-                }
-            }
-
-            throw new InvalidOperationException($"No DockFlare.sln above {AppContext.BaseDirectory}.");
-        }
-    }
+    /// <summary>The schema data, copied beside the tests from <c>Schema/</c> (BSD 3-Clause, Cloudflare).</summary>
+    public static string SharedFolder => Path.Combine(AppContext.BaseDirectory, "Schema");
 
     /// <summary>The spec path template matching a concrete path, such as <c>/zones/{zone_id}/dns_records</c>.</summary>
     public static string? Template(string path)
