@@ -26,10 +26,18 @@ cleanup() {
     # Remove what the tests left, then stop the engine; it unmounts its layers on the way out.
     docker_cli ps -aq 2>/dev/null | xargs -r docker -H "unix://$WORK/docker.sock" rm -f >/dev/null 2>&1 || true
     kill "$DOCKERD_PID" 2>/dev/null || true
-    for _ in $(seq 1 40); do kill -0 "$DOCKERD_PID" 2>/dev/null || break; sleep 0.5; done
+    # Give it 20 s to exit (an exited child shows as a zombie until reaped), then reap it.
+    for _ in $(seq 1 100); do
+      grep -qs '^State:[[:space:]]*[^Z]' "/proc/$DOCKERD_PID/status" || break
+      sleep 0.2
+    done
     kill -9 "$DOCKERD_PID" 2>/dev/null || true
+    wait "$DOCKERD_PID" 2>/dev/null || true
   fi
-  if [[ -n "$REDIS_PID" ]]; then kill "$REDIS_PID" 2>/dev/null || true; fi
+  if [[ -n "$REDIS_PID" ]]; then
+    kill "$REDIS_PID" 2>/dev/null || true
+    wait "$REDIS_PID" 2>/dev/null || true
+  fi
   rm -rf "$WORK" 2>/dev/null || true
   exit "$status"
 }
