@@ -113,7 +113,9 @@ internal static class ServiceParser
 
         if (!TrySplitAuthority(authority, out var host, out var port, out var problem))
         {
-            error = new(DiagnosticCodes.ServiceInvalid, $"The service '{text}' is not valid: {problem}.");
+            // Never repeat credentials written in the URL: diagnostics end up in logs and the UI.
+            var shown = authority.Contains('@') ? $"{scheme}://***@{authority[(authority.LastIndexOf('@') + 1)..]}" : text;
+            error = new(DiagnosticCodes.ServiceInvalid, $"The service '{shown}' is not valid: {problem}.");
             return false;
         }
 

@@ -70,4 +70,14 @@ public sealed class ServiceParserTests
         Assert.Contains("'dockflare.service=http://192.0.2.1'", error.Message, StringComparison.Ordinal);
         Assert.Contains("'dockflare.path=/nas'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TryParse_CredentialsInServiceUrl_AreNeverRepeated()
+    {
+        ServiceParser.TryParse("http://admin:s3cret@web:80", "dockflare.service", "dockflare.path", out _, out var error);
+
+        Assert.Contains("'http://***@web:80'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("admin", error.Message, StringComparison.Ordinal);
+    }
 }
