@@ -16,6 +16,7 @@ internal static class ContainerLabelReader
     public static ContainerLabels Read(IReadOnlyDictionary<string, string> labels, LabelPrefixes prefixes, DiagnosticSink sink)
     {
         var result = new ContainerLabels();
+        ReportMiscasedPrefixes(labels, prefixes, sink);
 
         // Only labels under a known prefix, sorted so that diagnostics come out in the same
         // order whatever order the container runtime reported the labels in.
@@ -139,6 +140,41 @@ internal static class ContainerLabelReader
             var (winner, loser) = level.Get(suffix)!.Value.Key == value.Key ? (value, lost) : (lost, value);
             sink.Warning(DiagnosticCodes.PrefixShadowed, loser.Key,
                 $"'{loser.Key}={loser.Value}' is overridden by '{winner.Key}={winner.Value}' (the prefix order is LABEL_PREFIX, dockflare., cloudflare.tunnel.); remove one of them.");
+        }
+    }
+
+    // Keys are case-sensitive, so 'DockFlare.Enable' is not ours; say so rather than ignore it silently.
+    private static void ReportMiscasedPrefixes(IReadOnlyDictionary<string, string> labels, LabelPrefixes prefixes, DiagnosticSink sink)
+    {
+        List<(string Key, string Prefix)>? hits = null;
+        foreach (var key in labels.Keys)
+        {
+            if (prefixes.Matches(key))
+            {
+                continue;
+            }
+
+            foreach (var prefix in prefixes.InOrder)
+            {
+                if (key.Length > prefix.Length && key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    (hits ??= []).Add((key, prefix));
+                    break;
+                }
+            }
+        }
+
+        if (hits is null)
+        {
+            return;
+        }
+
+        foreach (var (key, prefix) in hits.OrderBy(h => h.Key, StringComparer.Ordinal))
+        {
+            var suffix = key[prefix.Length..];
+            var known = LabelKeySuggester.Suggest(suffix, LabelCatalog.BaseSuggestions) ?? suffix;
+            sink.Warning(DiagnosticCodes.UnknownLabel, key,
+                $"'{key}' is ignored: label names are case-sensitive. Did you mean '{prefix}{known}'?");
         }
     }
 

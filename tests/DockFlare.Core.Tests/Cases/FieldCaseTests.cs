@@ -24,6 +24,19 @@ public sealed class FieldCaseTests
         Assert.Contains($"Did you mean '{suggestion}'?", unknown.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("DockFlare.Enable", "dockflare.enable")]
+    [InlineData("Cloudflare.Tunnel.enable", "cloudflare.tunnel.enable")]
+    public void B01_WronglyCasedPrefix_IsReportedWithSuggestion(string typo, string suggestion)
+    {
+        var state = Build.Run(Build.Container("web", typo + "=true", "dockflare.hostname=app.example.com", "dockflare.service=http://web:80"));
+
+        Assert.Empty(state.Routes);
+        var unknown = Assert.Single(state.Diagnostics, d => d.Label == typo);
+        Assert.Equal(DiagnosticCodes.UnknownLabel, unknown.Code);
+        Assert.Contains($"Did you mean '{suggestion}'?", unknown.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void B01_HostnameTypo_IsReportedWithSuggestion()
     {
