@@ -95,6 +95,13 @@ internal static class HostnameNormalizer
         }
 
         name = name.ToLowerInvariant();
+        if (name.Contains("xn--", StringComparison.Ordinal) && !IsValidPunycode(name))
+        {
+            error = new(DiagnosticCodes.HostnameInvalid,
+                $"The hostname '{raw.Trim()}' has an 'xn--' label that is not valid punycode; write the name in its own letters and DockFlare converts it.");
+            return false;
+        }
+
         if (!TryCheckLabels(name, raw.Trim(), out error))
         {
             return false;
@@ -109,6 +116,19 @@ internal static class HostnameNormalizer
 
         error = default;
         return true;
+    }
+
+    private static bool IsValidPunycode(string name)
+    {
+        try
+        {
+            _ = Idn.GetUnicode(name);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static bool TryCheckLabels(string name, string shown, out ValidationError error)

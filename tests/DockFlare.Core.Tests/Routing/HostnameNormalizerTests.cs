@@ -35,6 +35,7 @@ public sealed class HostnameNormalizerTests
     [InlineData("*.com", DiagnosticCodes.HostnameInvalid)]
     [InlineData("192.0.2.1", DiagnosticCodes.HostnameInvalid)]
     [InlineData("app example.com", DiagnosticCodes.HostnameInvalid)]
+    [InlineData("xn--zz.example.com", DiagnosticCodes.HostnameInvalid)]
     [InlineData("app.example.com/api", DiagnosticCodes.HostnameHasPath)]
     [InlineData("app.example.com?x=1", DiagnosticCodes.HostnameHasPath)]
     [InlineData("app.example.com:8080", DiagnosticCodes.HostnameHasPort)]
