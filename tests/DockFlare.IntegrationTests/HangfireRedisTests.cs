@@ -8,8 +8,12 @@ using StackExchange.Redis;
 namespace DockFlare.IntegrationTests;
 
 /// <summary>The master's Hangfire wiring on the real Redis: module jobs are scheduled, run, and never overlap.</summary>
-public sealed class HangfireRedisTests
+public sealed class HangfireRedisTests : IDisposable
 {
+    private readonly TempFolder _data = new();
+
+    public void Dispose() => _data.Dispose();
+
     [Fact]
     public async Task RecurringJob_DeclaredByAModule_IsScheduledInRedisAndRuns()
     {
@@ -79,9 +83,9 @@ public sealed class HangfireRedisTests
         return ids;
     }
 
-    private static Task<HostUnderTest> StartAsync(ProbeJob job, int database = TestRedis.HangfireDatabase)
+    private Task<HostUnderTest> StartAsync(ProbeJob job, int database = TestRedis.HangfireDatabase)
     {
-        var data = Directory.CreateTempSubdirectory("dockflare-data-").FullName;
+        var data = _data.Path;
         return HostUnderTest.StartAsync(
             [
                 ("REDIS_URL", TestInfrastructure.RedisUrl),
