@@ -4,13 +4,9 @@ using Serilog.Events;
 
 namespace DockFlare.Host.Configuration;
 
-/// <summary>Settings of the host process itself: where it keeps data, finds plugins, and how it logs.</summary>
+/// <summary>Settings of the host process itself: where it finds plugins, and how it logs (DATA_DIR belongs to the state store).</summary>
 internal sealed class HostSettings : IValidatableObject
 {
-    /// <summary>The folder for the embedded state store and other local files.</summary>
-    [ConfigurationKeyName("DATA_DIR")]
-    public string DataDirectory { get; set; } = "data";
-
     /// <summary>The folder holding one sub-folder per plugin; empty means <c>plugins/</c> beside the host.</summary>
     [ConfigurationKeyName("PLUGINS_DIR")]
     public string? PluginsDirectory { get; set; }
@@ -26,8 +22,6 @@ internal sealed class HostSettings : IValidatableObject
     public string ResolvedPluginsDirectory => Path.GetFullPath(
         string.IsNullOrWhiteSpace(PluginsDirectory) ? Path.Combine(AppContext.BaseDirectory, "plugins") : PluginsDirectory);
 
-    public string ResolvedDataDirectory => Path.GetFullPath(DataDirectory);
-
     public LogEventLevel MinimumLevel => LogLevels.TryParse(LogLevel, out var level) ? level : LogEventLevel.Information;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -35,11 +29,6 @@ internal sealed class HostSettings : IValidatableObject
         if (!LogLevels.TryParse(LogLevel, out _))
         {
             yield return new ValidationResult($"LOG_LEVEL '{LogLevel}' is not a level: use TRACE, DEBUG, INFO, WARNING, ERROR or CRITICAL.");
-        }
-
-        if (string.IsNullOrWhiteSpace(DataDirectory))
-        {
-            yield return new ValidationResult("DATA_DIR must name a folder.");
         }
     }
 }

@@ -1,11 +1,12 @@
 using DockFlare.Host.Configuration;
+using DockFlare.Modules.State;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
 namespace DockFlare.Host.Health;
 
-/// <summary>Redis when configured (a PING), otherwise the embedded store's data folder (writable).</summary>
-internal sealed class StorageHealthCheck(HostSettings settings, IConnectionMultiplexer? redis = null, RedisConnectionSettings? redisSettings = null)
+/// <summary>Redis when configured (a PING), otherwise the embedded state store's folder (writable).</summary>
+internal sealed class StorageHealthCheck(StateOptions state, IConnectionMultiplexer? redis = null, RedisConnectionSettings? redisSettings = null)
     : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -23,7 +24,7 @@ internal sealed class StorageHealthCheck(HostSettings settings, IConnectionMulti
             }
         }
 
-        var directory = settings.ResolvedDataDirectory;
+        var directory = state.StateDirectory;
         try
         {
             Directory.CreateDirectory(directory);
