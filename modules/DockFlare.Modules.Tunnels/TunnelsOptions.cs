@@ -28,11 +28,6 @@ public sealed class TunnelsOptions : IValidatableObject
     [ConfigurationKeyName("EXTERNAL_TUNNEL_ID")]
     public string? ExternalTunnelId { get; set; }
 
-    /// <summary>Seconds a stopped container's routes stay live before they are removed.</summary>
-    [ConfigurationKeyName("GRACE_PERIOD_SECONDS")]
-    [Range(0, 30 * 24 * 3600, ErrorMessage = "GRACE_PERIOD_SECONDS must be between {1} and {2}.")]
-    public int GracePeriodSeconds { get; set; } = 600;
-
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!DockerNames.IsImageReference(CloudflaredImage))

@@ -24,7 +24,6 @@ public sealed class TunnelsModuleTests
         Assert.Empty(problems);
         Assert.Equal("cloudflare/cloudflared:latest", options.CloudflaredImage);
         Assert.Equal("cloudflare-net", options.CloudflaredNetworkName);
-        Assert.Equal(600, options.GracePeriodSeconds);
         Assert.False(options.UseExternalCloudflared);
     }
 

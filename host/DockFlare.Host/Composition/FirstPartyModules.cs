@@ -4,6 +4,7 @@ using DockFlare.Modules.Access;
 using DockFlare.Modules.Agents;
 using DockFlare.Modules.Auth;
 using DockFlare.Modules.Dns;
+using DockFlare.Modules.Reconciliation;
 using DockFlare.Modules.State;
 using DockFlare.Modules.Tunnels;
 
@@ -26,5 +27,6 @@ internal static class FirstPartyModules
         builder.RegisterModule(new AccessModule(settings.Access));
         builder.RegisterModule(new AuthModule(settings.Auth));
         builder.RegisterModule(new StateModule(settings.State));
+        builder.RegisterModule(new ReconciliationModule(settings.Reconciliation));
     }
 }

@@ -2,6 +2,7 @@ using DockFlare.Modules.Access;
 using DockFlare.Modules.Agents;
 using DockFlare.Modules.Auth;
 using DockFlare.Modules.Dns;
+using DockFlare.Modules.Reconciliation;
 using DockFlare.Modules.State;
 using DockFlare.Modules.Tunnels;
 
@@ -20,7 +21,8 @@ internal sealed record DockFlareSettings(
     DnsOptions Dns,
     AccessOptions Access,
     AuthOptions Auth,
-    StateOptions State)
+    StateOptions State,
+    ReconciliationOptions Reconciliation)
 {
     /// <exception cref="SettingsException">Any setting is invalid; every bad one is named.</exception>
     public static DockFlareSettings Load(IConfiguration configuration)
@@ -35,7 +37,8 @@ internal sealed record DockFlareSettings(
             binder.Bind<DnsOptions>(),
             binder.Bind<AccessOptions>(),
             binder.Bind<AuthOptions>(),
-            binder.Bind<StateOptions>());
+            binder.Bind<StateOptions>(),
+            binder.Bind<ReconciliationOptions>());
         binder.ThrowIfInvalid();
         return settings;
     }
