@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 
-namespace DockFlare.Plugins.Cloudflare.Tests.Support;
+namespace DockFlare.Testing.Cloudflare;
 
 /// <summary>Keeps every log entry at every level, so tests can assert what was (and was not) logged.</summary>
-internal sealed class CapturingLoggerProvider : ILoggerProvider
+public sealed class CapturingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<CapturedLog> _entries = new();
 

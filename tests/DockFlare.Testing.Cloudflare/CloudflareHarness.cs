@@ -1,15 +1,16 @@
 using DockFlare.CloudflareEmulator;
 using DockFlare.Plugins.Abstractions;
+using DockFlare.Plugins.Cloudflare;
 using DockFlare.Plugins.Abstractions.Cloudflare;
 using Microsoft.Extensions.Configuration;
 
-namespace DockFlare.Plugins.Cloudflare.Tests.Support;
+namespace DockFlare.Testing.Cloudflare;
 
 /// <summary>
 /// An emulator on 127.0.0.1 (free port) and the provider registered exactly as the host registers it
 /// (through <see cref="CloudflarePlugin"/>), pointed at it. One per test: nothing is shared.
 /// </summary>
-internal sealed class CloudflareHarness : IAsyncDisposable
+public sealed class CloudflareHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 

@@ -1,0 +1,3 @@
+global using DockFlare.Plugins.Abstractions.Cloudflare;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Logging;
