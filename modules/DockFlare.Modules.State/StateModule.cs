@@ -1,4 +1,5 @@
 using Autofac;
+using DockFlare.Core.Reconciliation;
 using DockFlare.Core.State;
 using StackExchange.Redis;
 
@@ -16,6 +17,10 @@ public sealed class StateModule(StateOptions options) : Module
         builder.Register<IStateStore>(context => context.TryResolve<IConnectionMultiplexer>(out var redis)
                 ? new RedisStateStore(redis, database: -1, options.ChangeLogMaxLength)
                 : new FileStateStore(options.StateDirectory, options.ChangeLogMaxLength))
+            .SingleInstance();
+        builder.Register<IDistributedLock>(context => context.TryResolve<IConnectionMultiplexer>(out var redis)
+                ? new RedisDistributedLock(redis, context.ResolveOptional<TimeProvider>() ?? TimeProvider.System)
+                : new ProcessDistributedLock())
             .SingleInstance();
     }
 }

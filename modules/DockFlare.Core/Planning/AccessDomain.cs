@@ -1,8 +1,9 @@
 namespace DockFlare.Core.Planning;
 
 /// <summary>Compares Access domains (<c>host[/path]</c>) the way Cloudflare does: host case-insensitive, no trailing slash or dot.</summary>
-internal static class AccessDomain
+public static class AccessDomain
 {
+    /// <summary>The canonical form: no scheme, lower-case host without a trailing dot, path without a trailing slash.</summary>
     public static string Canonical(string domain)
     {
         var text = domain.Trim();
@@ -18,6 +19,7 @@ internal static class AccessDomain
         return host.TrimEnd('.').ToLowerInvariant() + path;
     }
 
+    /// <summary>The host part of the canonical form.</summary>
     public static string HostOf(string domain)
     {
         var canonical = Canonical(domain);

@@ -1,4 +1,5 @@
 using DockFlare.Core.Diagnostics;
+using DockFlare.Core.Engine;
 
 namespace DockFlare.Core.Planning;
 
@@ -14,6 +15,9 @@ namespace DockFlare.Core.Planning;
 /// <param name="Diagnostics">Plan-level findings, ordered by code and then source.</param>
 public sealed record Plan(IReadOnlyList<PlanOperation> Operations, IReadOnlyList<Diagnostic> Diagnostics)
 {
+    /// <summary>The desired routes the plan does not publish (conflicts, unconfirmed Access, unknown tunnels), by key.</summary>
+    public IReadOnlyList<RouteKey> BlockedRoutes { get; init; } = [];
+
     /// <summary>Whether the plan writes nothing.</summary>
     public bool IsEmpty => Operations.Count == 0;
 

@@ -35,4 +35,7 @@ public static class PlanDiagnosticCodes
 
     /// <summary>Objects of a route that cannot be published now are kept as they are: nothing is created, changed or deleted for it.</summary>
     public const string Held = "plan-held";
+
+    /// <summary>The Access application of a route could not be created or updated in this run; the route is not published (fail closed).</summary>
+    public const string AccessFailed = "plan-access-failed";
 }

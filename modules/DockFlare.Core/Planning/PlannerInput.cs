@@ -19,4 +19,11 @@ public sealed record PlannerInput(
     /// Null means "not checked".
     /// </summary>
     public IReadOnlySet<string>? AvailableAccessGroups { get; init; }
+
+    /// <summary>
+    /// Access domains (canonical <c>host[/path]</c>) whose application could not be created or
+    /// updated in this run, with the error. Their routes are blocked like any other unconfirmed
+    /// Access (fail closed), so the applier can plan again without them.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? FailedAccessDomains { get; init; }
 }

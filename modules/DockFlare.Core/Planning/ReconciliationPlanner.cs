@@ -33,6 +33,7 @@ public static class ReconciliationPlanner
             .ThenBy(d => d.Source, StringComparer.Ordinal)
             .ThenBy(d => d.Message, StringComparer.Ordinal)
             .ToList();
-        return new Plan(operations, diagnostics);
+        var blocked = context.Routes.Where((_, i) => context.Status[i] == RouteStatus.Blocked).Select(r => r.Key).Distinct().ToList();
+        return new Plan(operations, diagnostics) { BlockedRoutes = blocked };
     }
 }

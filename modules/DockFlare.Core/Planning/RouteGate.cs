@@ -62,7 +62,12 @@ internal static class RouteGate
         var domain = AccessDomain.Canonical(route.Access.Domain);
         var available = context.Input.AvailableAccessGroups;
         var missing = available is null ? [] : route.Access.Groups.Where(g => !available.Contains(g)).ToList();
-        if (ambiguous.Contains(domain))
+        if (context.Input.FailedAccessDomains?.FirstOrDefault(f => AccessDomain.Canonical(f.Key) == domain).Value is { } failure)
+        {
+            context.Block(index, PlanDiagnosticCodes.AccessFailed,
+                $"{route.Key} is not published: its Access application could not be confirmed ({failure}).");
+        }
+        else if (ambiguous.Contains(domain))
         {
             context.Block(index, PlanDiagnosticCodes.AccessAmbiguous,
                 $"{route.Key} is not published: routes of '{domain}' ask for different Access settings, so it is not clear which application protects it.");

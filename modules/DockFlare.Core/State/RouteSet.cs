@@ -11,7 +11,13 @@ public sealed record RouteSet(IReadOnlyList<RouteSpec> Routes, IReadOnlyList<Man
     /// <summary>A source with nothing stored.</summary>
     public static RouteSet Empty { get; } = new([], []);
 
-    /// <summary>Whether the set holds no route and no manual rule.</summary>
+    /// <summary>
+    /// The labelled containers of a container source (the local Docker engine, an agent) as last
+    /// seen, from which the engine derives the source's routes; empty for the manual source.
+    /// </summary>
+    public IReadOnlyList<KnownContainer> Containers { get; init; } = [];
+
+    /// <summary>Whether the set holds no route, no manual rule and no container.</summary>
     [JsonIgnore]
-    public bool IsEmpty => Routes.Count == 0 && ManualRules.Count == 0;
+    public bool IsEmpty => Routes.Count == 0 && ManualRules.Count == 0 && Containers.Count == 0;
 }
