@@ -1,5 +1,11 @@
 using Autofac;
+using DockFlare.Core.Reconciliation;
+using DockFlare.Plugins.Abstractions.Cloudflare;
 using DockFlare.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using NSubstitute;
+using CloudflareAccount = DockFlare.Core.Reconciliation.CloudflareAccount;
 
 namespace DockFlare.Modules.Dns.Tests;
 
@@ -14,6 +20,25 @@ public sealed class DnsModuleTests
         using var container = builder.Build();
 
         Assert.Same(options, container.Resolve<DnsOptions>());
+    }
+
+    [Fact]
+    public void Load_WithProviderRegistered_ResolvesCatalogAndGatewayAsSingletons()
+    {
+        var builder = new ContainerBuilder();
+        builder.RegisterModule(new DnsModule(new DnsOptions()));
+        builder.RegisterInstance(Substitute.For<ICloudflareZones>());
+        builder.RegisterInstance(Substitute.For<ICloudflareDnsRecords>());
+        builder.RegisterInstance(new CloudflareAccount("0123456789abcdef0123456789abcdef", IsSandbox: false));
+        builder.RegisterInstance(NullLoggerFactory.Instance).As<ILoggerFactory>();
+        builder.RegisterGeneric(typeof(Logger<>)).As(typeof(ILogger<>)).SingleInstance();
+        using var container = builder.Build();
+
+        Assert.IsType<ZoneCatalog>(container.Resolve<IZoneCatalog>());
+        Assert.Same(container.Resolve<IZoneCatalog>(), container.Resolve<IZoneCatalog>());
+        Assert.IsType<DnsGateway>(container.Resolve<IDnsGateway>());
+        Assert.Same(container.Resolve<IDnsGateway>(), container.Resolve<IDnsGateway>());
+        Assert.Same(TimeProvider.System, container.Resolve<TimeProvider>());
     }
 
     [Fact]
