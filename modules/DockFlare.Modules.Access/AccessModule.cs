@@ -1,4 +1,5 @@
 using Autofac;
+using DockFlare.Core.Reconciliation;
 
 namespace DockFlare.Modules.Access;
 
@@ -8,5 +9,9 @@ public sealed class AccessModule(AccessOptions options) : Module
     protected override void Load(ContainerBuilder builder)
     {
         builder.RegisterInstance(options).AsSelf().SingleInstance();
+        builder.RegisterType<AccessGroupStore>().AsSelf().SingleInstance();
+        builder.RegisterType<AccessGroupSync>().AsSelf().SingleInstance();
+        builder.RegisterType<AppliedIntentNotes>().AsSelf().SingleInstance();
+        builder.RegisterType<AccessGateway>().As<IAccessGateway>().SingleInstance();
     }
 }

@@ -65,7 +65,8 @@ internal sealed class RouteReporter(PassReader passes, SourceReader sources, IEn
         }
 
         var blocked = last?.Plan.BlockedRoutes.ToHashSet() ?? [];
-        var findings = desired.Diagnostics.Concat(last?.Plan.Diagnostics ?? []).Concat(advice).ToList();
+        var planFindings = last?.Plan.Diagnostics ?? [];
+        var findings = desired.Diagnostics.Concat(planFindings).Concat(advice).ToList();
         var used = new HashSet<Diagnostic>(ReferenceEqualityComparer.Instance);
         var routes = new List<RouteReport>();
         foreach (var route in desired.Routes.OrderBy(r => r.Hostname, StringComparer.Ordinal).ThenBy(r => r.Key.Path, StringComparer.Ordinal))
@@ -73,7 +74,7 @@ internal sealed class RouteReporter(PassReader passes, SourceReader sources, IEn
             var mine = findings.Where(d => About(d, route)).ToList();
             used.UnionWith(mine);
             var status = route.PendingDeletion ? RoutePublication.PendingDeletion
-                : blocked.Contains(route.Key) ? RoutePublication.Blocked
+                : blocked.Contains(route.Key) || planFindings.Any(d => d.Severity == DiagnosticSeverity.Error && mine.Contains(d)) ? RoutePublication.Blocked
                 : active.Contains(route.Key) ? RoutePublication.Active
                 : RoutePublication.Pending;
             var deleteAt = route.PendingDeletion ? deadlines.FirstOrDefault(d => d.OwnerKey == route.Source.OwnerKey)?.DeleteAt : null;

@@ -1,5 +1,12 @@
 using Autofac;
+using DockFlare.Core.Reconciliation;
+using DockFlare.Core.State;
+using DockFlare.Plugins.Abstractions.Cloudflare;
 using DockFlare.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using NSubstitute;
+using CloudflareAccount = DockFlare.Core.Reconciliation.CloudflareAccount;
 
 namespace DockFlare.Modules.Access.Tests;
 
@@ -14,6 +21,26 @@ public sealed class AccessModuleTests
         using var container = builder.Build();
 
         Assert.Same(options, container.Resolve<AccessOptions>());
+    }
+
+    [Fact]
+    public void Load_WithProviders_ResolvesOneAccessGatewayInstance()
+    {
+        var builder = new ContainerBuilder();
+        builder.RegisterModule(new AccessModule(new AccessOptions()));
+        builder.RegisterInstance(Substitute.For<ICloudflareAccessApplications>());
+        builder.RegisterInstance(Substitute.For<ICloudflareAccessPolicies>());
+        builder.RegisterInstance(Substitute.For<ICloudflareAccounts>());
+        builder.RegisterInstance(Substitute.For<ICloudflareIdentityProviders>());
+        builder.RegisterInstance(Substitute.For<IStateStore>());
+        builder.RegisterInstance(new CloudflareAccount("account", IsSandbox: false));
+        builder.RegisterGeneric(typeof(NullLogger<>)).As(typeof(ILogger<>));
+        using var container = builder.Build();
+
+        var gateway = container.Resolve<IAccessGateway>();
+
+        Assert.IsType<AccessGateway>(gateway);
+        Assert.Same(gateway, container.Resolve<IAccessGateway>());
     }
 
     [Theory]
