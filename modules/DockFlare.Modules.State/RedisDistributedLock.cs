@@ -8,9 +8,11 @@ namespace DockFlare.Modules.State;
 /// replica. The lease is renewed every third of its length while held, so a long reconcile keeps
 /// it and a crashed holder's lease runs out.
 /// </summary>
-internal sealed class RedisDistributedLock(IConnectionMultiplexer redis, TimeProvider time) : IDistributedLock
+internal sealed class RedisDistributedLock(IConnectionMultiplexer redis, TimeProvider time, TimeSpan? lease = null) : IDistributedLock
 {
-    internal static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    internal static readonly TimeSpan DefaultLease = TimeSpan.FromSeconds(30);
+    // At least one second: the lease extension is second-grained in Redis, and a shorter lease would expire while renewed.
+    private readonly TimeSpan _lease = lease is { } custom && custom >= TimeSpan.FromSeconds(1) ? custom : DefaultLease;
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(100);
 
     public async Task<IAsyncDisposable?> TryAcquireAsync(string name, TimeSpan wait, CancellationToken cancellationToken)
@@ -22,9 +24,9 @@ internal sealed class RedisDistributedLock(IConnectionMultiplexer redis, TimePro
         var deadline = time.GetUtcNow() + wait;
         while (true)
         {
-            if (await db.LockTakeAsync(key, token, Lease).ConfigureAwait(false))
+            if (await db.LockTakeAsync(key, token, _lease).ConfigureAwait(false))
             {
-                return new Handle(db, key, token);
+                return new Handle(db, key, token, _lease);
             }
 
             if (time.GetUtcNow() >= deadline)
@@ -43,12 +45,14 @@ internal sealed class RedisDistributedLock(IConnectionMultiplexer redis, TimePro
         private readonly RedisValue _token;
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _renewal;
+        private readonly TimeSpan _lease;
 
-        public Handle(IDatabase db, RedisKey key, RedisValue token)
+        public Handle(IDatabase db, RedisKey key, RedisValue token, TimeSpan lease)
         {
             _db = db;
             _key = key;
             _token = token;
+            _lease = lease;
             _renewal = RenewAsync(_stop.Token);
         }
 
@@ -69,14 +73,14 @@ internal sealed class RedisDistributedLock(IConnectionMultiplexer redis, TimePro
 
         private async Task RenewAsync(CancellationToken cancellationToken)
         {
-            using var timer = new PeriodicTimer(Lease / 3);
+            using var timer = new PeriodicTimer(_lease / 3);
             try
             {
                 while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
                 {
                     try
                     {
-                        await _db.LockExtendAsync(_key, _token, Lease).ConfigureAwait(false);
+                        await _db.LockExtendAsync(_key, _token, _lease).ConfigureAwait(false);
                     }
                     catch (RedisException)
                     {

@@ -13,9 +13,11 @@ namespace DockFlare.Modules.Tunnels;
 /// with kept rules and everything outside <c>ingress</c> taken from that fresh read.
 /// </summary>
 /// <remarks>
-/// Known limit: "exactly as read" is as exact as the provider's model. Fields the provider's
-/// <see cref="TunnelIngressConfiguration"/> and <see cref="OriginRequestOptions"/> do not carry (for example
-/// <c>warp-routing</c>) are not returned by the provider and so cannot be written back.
+/// Fields the provider does not model (for example <c>warp-routing</c>, or <c>proxyAddress</c>,
+/// <c>bastionMode</c> and <c>ipRules</c> in an <c>originRequest</c>) travel in the models' <c>ExtensionData</c>,
+/// so kept rules and the rest of the configuration go back exactly as read. A rule DockFlare writes keeps
+/// what DockFlare does not manage from the live rule of the same host name and path
+/// (<see cref="IngressRuleMapper.ToProvider(DockFlare.Core.Routing.IngressRule, WireRule?)"/>).
 /// </remarks>
 internal sealed class IngressGateway(ICloudflareTunnels tunnels, Account account, ILogger<IngressGateway> logger) : IIngressGateway
 {
@@ -51,10 +53,13 @@ internal sealed class IngressGateway(ICloudflareTunnels tunnels, Account account
         var rules = new List<WireRule>(operation.After.Count);
         foreach (var planned in operation.After)
         {
-            rules.Add(planned.ObservedIndex is { } index ? Kept(operation, live, planned, index) : IngressRuleMapper.ToProvider(planned.Rule));
+            rules.Add(planned.ObservedIndex is { } index
+                ? Kept(operation, live, planned, index)
+                : IngressRuleMapper.ToProvider(planned.Rule, SameMatch(live, planned.Rule)));
         }
 
-        // Only ingress is replaced: origin defaults and anything else the configuration carries stay as read.
+        // Only ingress is replaced: origin defaults, warp-routing and anything else the configuration carries
+        // (ExtensionData included, which `with` copies) stay as read.
         var configuration = fresh.Config with { Ingress = rules };
         TunnelConfiguration written;
         try
@@ -84,6 +89,12 @@ internal sealed class IngressGateway(ICloudflareTunnels tunnels, Account account
 
         return live[index];
     }
+
+    // The live rule a written rule replaces: the first with the same host name (case-insensitive, as DNS) and path.
+    private static WireRule? SameMatch(IReadOnlyList<WireRule> live, DockFlare.Core.Routing.IngressRule rule) =>
+        live.FirstOrDefault(r =>
+            string.Equals(r.Hostname ?? "", rule.Hostname ?? "", StringComparison.OrdinalIgnoreCase)
+            && string.Equals(r.Path ?? "", rule.Path ?? "", StringComparison.Ordinal));
 
     private async Task<TunnelConfiguration> GetAsync(string accountId, string name, string id, CancellationToken cancellationToken)
     {

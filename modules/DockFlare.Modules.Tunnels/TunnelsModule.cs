@@ -8,5 +8,10 @@ public sealed class TunnelsModule(TunnelsOptions options) : Module
     protected override void Load(ContainerBuilder builder)
     {
         builder.RegisterInstance(options).AsSelf().SingleInstance();
+        builder.RegisterType<MasterTunnel>().As<IMasterTunnel>().SingleInstance();
+        builder.RegisterType<TunnelDirectory>().As<DockFlare.Core.Reconciliation.ITunnelDirectory>().SingleInstance();
+        builder.RegisterType<IngressGateway>().As<DockFlare.Core.Reconciliation.IIngressGateway>().SingleInstance();
+        builder.RegisterType<CloudflaredSupervisor>().AsSelf().As<Microsoft.Extensions.Hosting.IHostedService>().SingleInstance();
+        builder.RegisterType<ServiceReachabilityAdvisor>().As<DockFlare.Core.Reconciliation.IRouteAdvisor>().SingleInstance();
     }
 }

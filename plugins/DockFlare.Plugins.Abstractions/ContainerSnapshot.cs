@@ -15,6 +15,10 @@ public sealed record ContainerSnapshot(
     IReadOnlyDictionary<string, string> Labels,
     DateTimeOffset CreatedAt)
 {
+    /// <summary>The names of the networks the container is attached to; empty when the provider does not report them.</summary>
+    /// <remarks>Added in contract 1.3.</remarks>
+    public IReadOnlyList<string> Networks { get; init; } = [];
+
     /// <summary>Whether the engine reports the container as running.</summary>
     public bool IsRunning => string.Equals(State, "running", StringComparison.OrdinalIgnoreCase);
 }

@@ -8,7 +8,7 @@ namespace DockFlare.Plugins.Abstractions;
 public static class PluginContract
 {
     /// <summary>The contract version implemented by the host that carries this assembly.</summary>
-    public static Version Version { get; } = new(1, 2);
+    public static Version Version { get; } = new(1, 3);
 
     /// <summary>The file name every plugin folder must contain.</summary>
     public const string ManifestFileName = "plugin.json";

@@ -105,7 +105,7 @@ internal sealed class CloudflareTunnelsClient(CloudflareTransport transport) : I
         var wire = await transport.SendForResultAsync<TunnelConfigurationWire>(
             HttpMethod.Put,
             Tunnel(accountId, tunnelId) + "/configurations",
-            new Dictionary<string, TunnelIngressConfiguration> { ["config"] = configuration },
+            new Dictionary<string, TunnelIngressConfigurationWire> { ["config"] = TunnelIngressConfigurationWire.From(configuration) },
             cancellationToken).ConfigureAwait(false);
         return wire.ToConfiguration(tunnelId);
     }

@@ -21,6 +21,9 @@ internal sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
 
     public DockerEndpoint Endpoint { get; }
 
+    /// <summary>The engine client, shared with the container manager (one connection pool per engine).</summary>
+    internal DockerClient Client => _client;
+
     public async Task<IReadOnlyList<ContainerSnapshot>> ListContainersAsync(
         IReadOnlyCollection<string> anyOfLabelKeys,
         bool includeStopped,
@@ -72,7 +75,12 @@ internal sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
         container.Labels is null
             ? new Dictionary<string, string>()
             : new Dictionary<string, string>(container.Labels, StringComparer.Ordinal),
-        new DateTimeOffset(DateTime.SpecifyKind(container.Created, DateTimeKind.Utc)));
+        new DateTimeOffset(DateTime.SpecifyKind(container.Created, DateTimeKind.Utc)))
+    {
+        Networks = container.NetworkSettings?.Networks is { } networks
+            ? networks.Keys.Order(StringComparer.Ordinal).ToList()
+            : [],
+    };
 
     private async Task Call(Func<Task> call)
     {

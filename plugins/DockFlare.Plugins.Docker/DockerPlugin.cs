@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DockFlare.Plugins.Docker;
 
-/// <summary>Registers the Docker Engine container runtime.</summary>
+/// <summary>Registers the Docker Engine container runtime, its event stream and the manager of DockFlare's own containers.</summary>
 public sealed class DockerPlugin : IDockFlarePlugin
 {
     /// <inheritdoc />
@@ -17,6 +17,7 @@ public sealed class DockerPlugin : IDockFlarePlugin
         services.AddSingleton<DockerContainerRuntime>();
         services.AddSingleton<IContainerRuntime>(sp => sp.GetRequiredService<DockerContainerRuntime>());
         services.AddSingleton<IContainerEventSource, DockerEventSource>();
+        services.AddSingleton<IContainerManager, DockerContainerManager>();
         services.AddSingleton<IReadinessProbe, DockerReadinessProbe>();
     }
 }

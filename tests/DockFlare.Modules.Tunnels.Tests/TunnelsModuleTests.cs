@@ -72,7 +72,6 @@ public sealed class TunnelsModuleTests
     }
 
     [Theory]
-    [InlineData("GRACE_PERIOD_SECONDS", "-1", "GRACE_PERIOD_SECONDS must be between 0 and 2592000.")]
     [InlineData("CLOUDFLARED_NETWORK_NAME", "my net", "CLOUDFLARED_NETWORK_NAME 'my net' is not a Docker network name (letters, digits, '_', '.', '-').")]
     public void Bind_BadValue_ProblemNamesTheSetting(string key, string value, string expected)
     {

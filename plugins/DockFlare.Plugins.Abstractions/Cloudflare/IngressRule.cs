@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace DockFlare.Plugins.Abstractions.Cloudflare;
@@ -15,4 +16,12 @@ public sealed record IngressRule(
 {
     /// <summary>The conventional last rule: answer 404 to everything else.</summary>
     public static IngressRule CatchAll404 { get; } = new(null, null, "http_status:404");
+
+    /// <summary>
+    /// Fields this model does not know, kept as read and sent back unchanged (for example a key a newer cloudflared understands).
+    /// Keys are the JSON names as Cloudflare spelled them; <see langword="null"/> when there were none.
+    /// A key that names a modelled property is ignored when writing: the modelled property wins.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, JsonElement>? ExtensionData { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace DockFlare.Plugins.Abstractions.Cloudflare;
@@ -52,4 +53,12 @@ public sealed record OriginRequestOptions
 
     /// <summary>Cloudflare Access JWT validation at the connector (honoured per rule only).</summary>
     [JsonPropertyName("access")] public OriginAccessSettings? Access { get; init; }
+
+    /// <summary>
+    /// Fields this model does not know, kept as read and sent back unchanged (for example cloudflared-only <c>proxyAddress</c>, <c>proxyPort</c>, <c>bastionMode</c> and <c>ipRules</c>).
+    /// Keys are the JSON names as Cloudflare spelled them; <see langword="null"/> when there were none.
+    /// A key that names a modelled property is ignored when writing: the modelled property wins.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, JsonElement>? ExtensionData { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 namespace DockFlare.Plugins.Abstractions.Cloudflare;
 
 /// <summary>A tunnel's stored configuration and its version.</summary>
@@ -11,4 +13,13 @@ public sealed record TunnelConfiguration(
     int Version,
     TunnelIngressConfiguration Config,
     string? Source,
-    DateTimeOffset? CreatedAt);
+    DateTimeOffset? CreatedAt)
+{
+    /// <summary>
+    /// Fields this model does not know, kept as read and sent back unchanged (for example <c>account_id</c>).
+    /// Keys are the JSON names as Cloudflare spelled them; <see langword="null"/> when there were none.
+    /// A key that names a modelled property is ignored when writing: the modelled property wins.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, JsonElement>? ExtensionData { get; init; }
+}

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace DockFlare.Plugins.Abstractions.Cloudflare;
@@ -7,4 +8,13 @@ namespace DockFlare.Plugins.Abstractions.Cloudflare;
 /// <param name="OriginRequest">Defaults for every rule; per-rule settings override them field by field.</param>
 public sealed record TunnelIngressConfiguration(
     [property: JsonPropertyName("ingress")] IReadOnlyList<IngressRule> Ingress,
-    [property: JsonPropertyName("originRequest")] OriginRequestOptions? OriginRequest = null);
+    [property: JsonPropertyName("originRequest")] OriginRequestOptions? OriginRequest = null)
+{
+    /// <summary>
+    /// Fields this model does not know, kept as read and sent back unchanged (for example <c>warp-routing</c>).
+    /// Keys are the JSON names as Cloudflare spelled them; <see langword="null"/> when there were none.
+    /// A key that names a modelled property is ignored when writing: the modelled property wins.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, JsonElement>? ExtensionData { get; init; }
+}

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using DockFlare.Plugins.Abstractions.Cloudflare;
 
@@ -7,10 +8,15 @@ namespace DockFlare.Plugins.Cloudflare.Wire;
 internal sealed record TunnelConfigurationWire(
     [property: JsonPropertyName("tunnel_id")] string? TunnelId,
     [property: JsonPropertyName("version")] int? Version,
-    [property: JsonPropertyName("config")] TunnelIngressConfiguration? Config,
+    [property: JsonPropertyName("config")] TunnelIngressConfigurationWire? Config,
     [property: JsonPropertyName("source")] string? Source,
     [property: JsonPropertyName("created_at")] DateTimeOffset? CreatedAt)
 {
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; init; }
+
     public TunnelConfiguration ToConfiguration(string tunnelId) =>
-        new(TunnelId ?? tunnelId, Version ?? 0, Config ?? new TunnelIngressConfiguration([]), Source, CreatedAt);
+        new(TunnelId ?? tunnelId, Version ?? 0, Config?.ToConfiguration() ?? new TunnelIngressConfiguration([]), Source, CreatedAt)
+        {
+            ExtensionData = WireExtensionData.ToContract(Extra),
+        };
 }

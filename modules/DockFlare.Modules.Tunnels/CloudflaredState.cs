@@ -1,0 +1,23 @@
+namespace DockFlare.Modules.Tunnels;
+
+/// <summary>What the cloudflared supervisor last found.</summary>
+internal enum CloudflaredState
+{
+    /// <summary>Not checked yet.</summary>
+    Unknown,
+
+    /// <summary>Not supervised: external mode, Cloudflare not configured, or no Docker provider.</summary>
+    Disabled,
+
+    /// <summary>The container runs as configured.</summary>
+    Running,
+
+    /// <summary>A container with the expected name exists but DockFlare did not create it; it is left alone.</summary>
+    Conflict,
+
+    /// <summary>The Docker engine cannot be reached; retried on the next pass.</summary>
+    DockerUnavailable,
+
+    /// <summary>The engine or Cloudflare refused something (a missing image, an unreachable account...); retried on the next pass.</summary>
+    Failed,
+}

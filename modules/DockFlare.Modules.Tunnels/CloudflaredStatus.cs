@@ -1,0 +1,20 @@
+namespace DockFlare.Modules.Tunnels;
+
+/// <summary>The supervisor's last finding, for a status endpoint or the UI. Never holds the token.</summary>
+/// <param name="State">What was found.</param>
+/// <param name="ContainerName">The container name, once the tunnel is known.</param>
+/// <param name="ContainerId">The container id, when one runs.</param>
+/// <param name="LastError">Why the last pass did not end <see cref="CloudflaredState.Running"/>, or null.</param>
+/// <param name="LastChanges">What the last pass changed.</param>
+/// <param name="CheckedAt">When the last pass ended; null before the first.</param>
+internal sealed record CloudflaredStatus(
+    CloudflaredState State,
+    string? ContainerName,
+    string? ContainerId,
+    string? LastError,
+    CloudflaredChanges LastChanges,
+    DateTimeOffset? CheckedAt)
+{
+    /// <summary>The status before the first pass.</summary>
+    public static CloudflaredStatus Initial { get; } = new(CloudflaredState.Unknown, null, null, null, CloudflaredChanges.None, null);
+}

@@ -1,0 +1,188 @@
+using DockFlare.Core.Reconciliation;
+using DockFlare.Plugins.Abstractions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DockFlare.Modules.Tunnels;
+
+/// <summary>
+/// Keeps the master's own cloudflared container running as configured: at start, every
+/// <see cref="Interval"/>, and whenever <see cref="RequestEnsure"/> is called (after the tunnel is created).
+/// </summary>
+/// <remarks>
+/// Off in external mode (<c>USE_EXTERNAL_CLOUDFLARED</c>), when Cloudflare is not configured, and when no Docker
+/// provider is loaded. Failures (Docker down, a refused operation, Cloudflare unreachable) are logged once per
+/// change of state and retried on the next pass; the service never stops because of them.
+/// </remarks>
+internal sealed class CloudflaredSupervisor : BackgroundService
+{
+    /// <summary>Time between passes.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(60);
+
+    private readonly TunnelsOptions _options;
+    private readonly CloudflareAccount? _account;
+    private readonly IMasterTunnel? _tunnel;
+    private readonly IContainerManager? _containers;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _log;
+    private readonly SemaphoreSlim _pass = new(1, 1);
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    // Optional dependencies: the Docker provider is a plugin that may be broken or missing, and Cloudflare may
+    // not be configured. Autofac passes null for a parameter it cannot resolve when it has a default.
+    public CloudflaredSupervisor(
+        TunnelsOptions options,
+        ILogger<CloudflaredSupervisor> log,
+        CloudflareAccount? account = null,
+        IMasterTunnel? tunnel = null,
+        IContainerManager? containers = null,
+        TimeProvider? clock = null)
+    {
+        _options = options;
+        _account = account;
+        _log = log;
+        _clock = clock ?? TimeProvider.System;
+        _tunnel = tunnel;
+        _containers = containers;
+    }
+
+    /// <summary>The last finding; safe to show (never holds the token).</summary>
+    public CloudflaredStatus Status { get; private set; } = CloudflaredStatus.Initial;
+
+    /// <summary>The command the container runs; tests replace it with a stand-in's.</summary>
+    internal IReadOnlyList<string> Command { get; init; } = CloudflaredReconciler.DefaultCommand;
+
+    /// <summary>Why the supervisor does nothing, or null when it supervises.</summary>
+    public string? DisabledReason =>
+        _options.UseExternalCloudflared ? "USE_EXTERNAL_CLOUDFLARED is true: cloudflared is run by the user"
+        : _account is not { IsConfigured: true } ? "Cloudflare is not configured"
+        : _containers is null ? "no Docker provider is loaded"
+        : _tunnel is null ? "the master tunnel is not available"
+        : null;
+
+    /// <summary>Asks for a pass now (for example right after the tunnel was created); returns at once.</summary>
+    public void RequestEnsure()
+    {
+        try
+        {
+            _wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A pass is already requested.
+        }
+    }
+
+    /// <summary>Runs one pass now (serialised with the periodic ones) and returns what it found.</summary>
+    public async Task<CloudflaredStatus> EnsureOnceAsync(CancellationToken cancellationToken)
+    {
+        if (DisabledReason is { } reason)
+        {
+            return Record(CloudflaredState.Disabled, null, reason);
+        }
+
+        await _pass.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var reconciler = new CloudflaredReconciler(_options, _tunnel!, _containers!) { Command = Command };
+            var found = await reconciler.EnsureAsync(cancellationToken).ConfigureAwait(false);
+            return Record(found, found.State == CloudflaredState.Conflict
+                ? $"a container named '{found.ContainerName}' exists but was not created by DockFlare (no label {CloudflaredReconciler.ManagedByLabel}={CloudflaredReconciler.ManagedByValue}); it is left alone"
+                : null);
+        }
+        catch (ContainerRuntimeUnavailableException ex)
+        {
+            return Record(CloudflaredState.DockerUnavailable, null, ex.Message);
+        }
+        catch (ContainerOperationException ex)
+        {
+            return Record(CloudflaredState.Failed, null, ex.Message);
+        }
+        catch (ReconcileException ex)
+        {
+            return Record(CloudflaredState.Failed, null, ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A pass is a boundary: whatever went wrong is recorded and the next pass tries again.
+            _log.LogError(ex, "The managed cloudflared pass failed unexpectedly; retrying in {Interval}", Interval);
+            return Record(CloudflaredState.Failed, null, ex.Message);
+        }
+        finally
+        {
+            _pass.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _pass.Dispose();
+        _wake.Dispose();
+        base.Dispose();
+    }
+
+    private CloudflaredStatus Record(CloudflaredState state, string? containerName, string? error) =>
+        Record(new CloudflaredStatus(state, containerName ?? Status.ContainerName, null, null, CloudflaredChanges.None, null), error);
+
+    /// <summary>Keeps <paramref name="found"/> as the status and logs it when the state or the error changed.</summary>
+    private CloudflaredStatus Record(CloudflaredStatus found, string? error)
+    {
+        var previous = Status;
+        var status = found with { LastError = error, CheckedAt = _clock.GetUtcNow() };
+        Status = status;
+        if (status.LastChanges != CloudflaredChanges.None)
+        {
+            _log.LogInformation(
+                "Managed cloudflared {ContainerName}: {Changes} (container {ContainerId}, image {Image}, network {Network})",
+                status.ContainerName, status.LastChanges, status.ContainerId, _options.CloudflaredImage, _options.CloudflaredNetworkName);
+        }
+
+        if (previous.State == status.State && previous.LastError == status.LastError)
+        {
+            return status;
+        }
+
+        switch (status.State)
+        {
+            case CloudflaredState.Running:
+                _log.LogInformation("Managed cloudflared {ContainerName} is running (container {ContainerId})", status.ContainerName, status.ContainerId);
+                break;
+            case CloudflaredState.DockerUnavailable:
+                _log.LogWarning("Managed cloudflared cannot be checked, Docker is unavailable: {Error}; retrying every {Interval}", error, Interval);
+                break;
+            case CloudflaredState.Conflict:
+            case CloudflaredState.Failed:
+                _log.LogError("Managed cloudflared {ContainerName} is not running as configured: {Error}; retrying every {Interval}", status.ContainerName, error, Interval);
+                break;
+            default:
+                break;
+        }
+
+        return status;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (DisabledReason is { } reason)
+        {
+            _log.LogInformation("The managed cloudflared is not supervised: {Reason}", reason);
+            Record(CloudflaredState.Disabled, null, reason);
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await EnsureOnceAsync(stoppingToken).ConfigureAwait(false);
+                await _wake.WaitAsync(Interval, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,307 @@
+using Docker.DotNet.Models;
+using DockFlare.Core.Reconciliation;
+using DockFlare.Plugins.Abstractions;
+using DockFlare.Plugins.Docker;
+using DockFlare.Testing;
+using DockFlare.Testing.Cloudflare;
+using Microsoft.Extensions.Logging;
+
+namespace DockFlare.Modules.Tunnels.Tests;
+
+/// <summary>
+/// The managed cloudflared against the private test dockerd (F22, B34, B35). The busybox test image stands in for
+/// cloudflared: it records the arguments cloudflared would get and sleeps.
+/// </summary>
+public sealed class CloudflaredSupervisorTests : IAsyncLifetime, IDisposable
+{
+    private const string Token = "eyJhIjoiYWNjb3VudCIsInQiOiJ0dW5uZWwiLCJzIjoic2VjcmV0LXNlY3JldC1zZWNyZXQifQ";
+    private const string RotatedToken = "eyJhIjoiYWNjb3VudCIsInQiOiJ0dW5uZWwiLCJzIjoicm90YXRlZC1yb3RhdGVkLXJvdGF0ZWQifQ";
+
+    // sh -c '<script>' $0 $@: the stand-in writes what cloudflared would receive, then idles until stopped
+    // (as PID 1 it needs its own TERM handler, or every stop would wait out the grace period).
+    private static readonly IReadOnlyList<string> StandIn =
+        ["sh", "-c", "echo \"$@\" > /tmp/args; trap 'exit 0' TERM; sleep 3600 & wait", "cloudflared", .. CloudflaredReconciler.DefaultCommand];
+
+    private readonly string _prefix = "dfs-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly DockerContainerRuntime _docker = new(DockerEndpoint.Parse(TestInfrastructure.DockerHost));
+    private readonly CapturingLoggerProvider _logs = new();
+    private readonly ILoggerFactory _loggers;
+    private readonly DockerContainerManager _containers;
+    private readonly CloudflaredFakeMasterTunnel _tunnel;
+    private readonly TunnelsOptions _options;
+
+    public CloudflaredSupervisorTests()
+    {
+        _loggers = LoggerFactory.Create(logging => logging.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
+        _containers = new DockerContainerManager(_docker);
+        _tunnel = new CloudflaredFakeMasterTunnel($"{_prefix} Home Lab (main)", Token);
+        _options = new TunnelsOptions { CloudflaredImage = TestInfrastructure.Image, CloudflaredNetworkName = _prefix + "-cf" };
+    }
+
+    private string ContainerName => CloudflaredContainerName.For(_tunnel.Name);
+
+    private static CancellationToken Ct => CancellationToken.None;
+
+    [Fact]
+    public async Task EnsureOnceAsync_NothingThere_CreatesNetworkAndRunningContainerOnce()
+    {
+        var status = await Supervisor().EnsureOnceAsync(Ct);
+
+        Assert.Equal(CloudflaredState.Running, status.State);
+        Assert.Equal(CloudflaredChanges.Created, status.LastChanges);
+        Assert.Equal(ContainerName, status.ContainerName);
+        var container = await _containers.InspectContainerAsync(ContainerName, Ct);
+        Assert.NotNull(container);
+        Assert.True(container.IsRunning);
+        Assert.Equal("unless-stopped", container.RestartPolicy);
+        Assert.Equal("dockflare", container.Labels["managed-by"]);
+        Assert.Equal([_options.CloudflaredNetworkName], container.Networks.Select(n => n.Name));
+        var managed = await _docker.ListContainersAsync(["managed-by"], includeStopped: true, Ct);
+        Assert.Single(managed, c => c.Name.StartsWith("cloudflared-" + _prefix, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task EnsureOnceAsync_SecondPass_MakesNoChange()
+    {
+        var supervisor = Supervisor();
+        var first = await supervisor.EnsureOnceAsync(Ct);
+
+        var second = await supervisor.EnsureOnceAsync(Ct);
+
+        Assert.Equal(CloudflaredChanges.None, second.LastChanges);
+        Assert.Equal(first.ContainerId, second.ContainerId);
+        Assert.Equal(CloudflaredState.Running, second.State);
+    }
+
+    [Fact]
+    public async Task EnsureOnceAsync_Created_TokenOnlyInTheEnvironment()
+    {
+        var status = await Supervisor().EnsureOnceAsync(Ct);
+
+        var raw = await _docker.Client.Containers.InspectContainerAsync(status.ContainerId, Ct);
+        Assert.Contains($"TUNNEL_TOKEN={Token}", raw.Config.Env);
+        Assert.DoesNotContain(raw.Config.Cmd, arg => arg.Contains(Token, StringComparison.Ordinal));
+        Assert.DoesNotContain(raw.Args, arg => arg.Contains(Token, StringComparison.Ordinal));
+        Assert.DoesNotContain(raw.Config.Labels.Values, value => value.Contains(Token, StringComparison.Ordinal));
+        Assert.DoesNotContain(_logs.Entries, e => e.Message.Contains(Token, StringComparison.Ordinal));
+        Assert.Equal(StandIn, raw.Config.Cmd);
+    }
+
+    [Fact]
+    public async Task EnsureOnceAsync_TokenRotated_ReplacesTheContainer()
+    {
+        var supervisor = Supervisor();
+        var first = await supervisor.EnsureOnceAsync(Ct);
+        _tunnel.Token = RotatedToken;
+
+        var second = await supervisor.EnsureOnceAsync(Ct);
+
+        Assert.Equal(CloudflaredChanges.Replaced, second.LastChanges);
+        Assert.NotEqual(first.ContainerId, second.ContainerId);
+        var raw = await _docker.Client.Containers.InspectContainerAsync(second.ContainerId, Ct);
+        Assert.Contains($"TUNNEL_TOKEN={RotatedToken}", raw.Config.Env);
+        Assert.True(raw.State.Running);
+    }
+
+    [Fact]
+    public async Task EnsureOnceAsync_ContainerStopped_StartsItWithoutReplacing()
+    {
+        var supervisor = Supervisor();
+        var first = await supervisor.EnsureOnceAsync(Ct);
+        await _docker.Client.Containers.StopContainerAsync(first.ContainerId, new ContainerStopParameters { WaitBeforeKillSeconds = 1 }, Ct);
+
+        var second = await supervisor.EnsureOnceAsync(Ct);
+
+        Assert.Equal(CloudflaredChanges.Started, second.LastChanges);
+        Assert.Equal(first.ContainerId, second.ContainerId);
+        Assert.True((await _containers.InspectContainerAsync(ContainerName, Ct))!.IsRunning);
+    }
+
+    [Fact]
+    public async Task EnsureOnceAsync_NetworkRemovedAndRecreated_RecreatesTheContainer()
+    {
+        // B34-1: docker network rm cf-net && docker network create cf-net leaves the container with a stale id.
+        var supervisor = Supervisor();
+        var first = await supervisor.EnsureOnceAsync(Ct);
+        await _docker.Client.Containers.StopContainerAsync(first.ContainerId, new ContainerStopParameters { WaitBeforeKillSeconds = 1 }, Ct);
+        var oldNetwork = (await _containers.FindNetworkAsync(_options.CloudflaredNetworkName, Ct))!;
+        await _docker.Client.Networks.DeleteNetworkAsync(oldNetwork, Ct);
+        var newNetwork = await _containers.EnsureNetworkAsync(_options.CloudflaredNetworkName, Ct);
+
+        var second = await supervisor.EnsureOnceAsync(Ct);
+
+        Assert.Equal(CloudflaredChanges.Replaced, second.LastChanges);
+        var container = (await _containers.InspectContainerAsync(ContainerName, Ct))!;
+        Assert.True(container.IsRunning);
+        Assert.Equal([new ContainerNetworkAttachment(_options.CloudflaredNetworkName, newNetwork)], container.Networks);
+    }
+
+    [Fact]
+    public async Task EnsureOnceAsync_NetworkSettingChanged_ConnectsTheNewAndDisconnectsTheOld()
+    {
+        // B34-2: CLOUDFLARED_NETWORK_NAME changed from cf to proxy.
+        var first = await Supervisor().EnsureOnceAsync(Ct);
+        _options.CloudflaredNetworkName = _prefix + "-proxy";
+
+        var second = await Supervisor().EnsureOnceAsync(Ct);
+        var third = await Supervisor().EnsureOnceAsync(Ct);
+
+        Assert.Equal(CloudflaredChanges.Reattached, second.LastChanges);
+        Assert.Equal(first.ContainerId, second.ContainerId);
+        var container = (await _containers.InspectContainerAsync(ContainerName, Ct))!;
+        Assert.Equal([_prefix + "-proxy"], container.Networks.Select(n => n.Name));
+        Assert.True(container.IsRunning);
+        Assert.Equal(CloudflaredChanges.None, third.LastChanges);
+    }
+
+    [Fact]
+    public async Task EnsureOnceAsync_NetworkAttachedByHand_IsLeftAttached()
+    {
+        var supervisor = Supervisor();
+        var first = await supervisor.EnsureOnceAsync(Ct);
+        var apps = await _containers.EnsureNetworkAsync(_prefix + "-apps", Ct);
+        await _containers.ConnectNetworkAsync(apps, first.ContainerId!, Ct);
+
+        var second = await supervisor.EnsureOnceAsync(Ct);
+
+        Assert.Equal(CloudflaredChanges.None, second.LastChanges);
+        var container = (await _containers.InspectContainerAsync(ContainerName, Ct))!;
+        Assert.Equal([_prefix + "-apps", _options.CloudflaredNetworkName], container.Networks.Select(n => n.Name));
+    }
+
+    [Fact]
+    public async Task EnsureOnceAsync_ForeignContainerWithTheName_LeavesItAloneAndReportsConflict()
+    {
+        await _containers.EnsureNetworkAsync(_options.CloudflaredNetworkName, Ct);
+        var foreignId = await _containers.CreateContainerAsync(
+            new ManagedContainerSpec(ContainerName, TestInfrastructure.Image, ["sleep", "3600"], new Dictionary<string, string>(),
+                new Dictionary<string, string> { ["owner"] = "someone-else" }, _options.CloudflaredNetworkName),
+            Ct);
+        var supervisor = Supervisor();
+
+        var first = await supervisor.EnsureOnceAsync(Ct);
+        var second = await supervisor.EnsureOnceAsync(Ct);
+
+        Assert.Equal(CloudflaredState.Conflict, first.State);
+        Assert.Contains("not created by DockFlare", first.LastError, StringComparison.Ordinal);
+        var container = (await _containers.InspectContainerAsync(ContainerName, Ct))!;
+        Assert.Equal(foreignId, container.Id);
+        Assert.False(container.IsRunning);
+        Assert.Equal(CloudflaredState.Conflict, second.State);
+        Assert.Single(_logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(ContainerName, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task EnsureOnceAsync_DockerUnreachable_ReportsUnavailableAndLogsOnce()
+    {
+        using var down = new DockerContainerRuntime(DockerEndpoint.Parse($"unix:///tmp/{_prefix}-no-such.sock"));
+        var supervisor = new CloudflaredSupervisor(
+            _options, _loggers.CreateLogger<CloudflaredSupervisor>(), Account(), _tunnel, new DockerContainerManager(down))
+        { Command = StandIn };
+
+        var first = await supervisor.EnsureOnceAsync(Ct);
+        var second = await supervisor.EnsureOnceAsync(Ct);
+
+        Assert.Equal(CloudflaredState.DockerUnavailable, first.State);
+        Assert.Equal(CloudflaredState.DockerUnavailable, second.State);
+        Assert.Single(_logs.Entries, e => e.Level == LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task EnsureOnceAsync_CloudflareRefuses_ReportsFailedWithoutTouchingDocker()
+    {
+        _tunnel.Failure = new ReconcileException("Cloudflare is unreachable");
+
+        var status = await Supervisor().EnsureOnceAsync(Ct);
+
+        Assert.Equal(CloudflaredState.Failed, status.State);
+        Assert.Equal("Cloudflare is unreachable", status.LastError);
+        Assert.Null(await _containers.FindNetworkAsync(_options.CloudflaredNetworkName, Ct));
+    }
+
+    [Theory]
+    [InlineData(true, true, "USE_EXTERNAL_CLOUDFLARED")]
+    [InlineData(false, false, "Cloudflare is not configured")]
+    public async Task EnsureOnceAsync_ExternalModeOrNoAccount_IsDisabledAndCreatesNothing(bool external, bool configured, string reason)
+    {
+        _options.UseExternalCloudflared = external;
+        var supervisor = new CloudflaredSupervisor(
+            _options, _loggers.CreateLogger<CloudflaredSupervisor>(), configured ? Account() : new CloudflareAccount(null, false), _tunnel, _containers)
+        { Command = StandIn };
+
+        var status = await supervisor.EnsureOnceAsync(Ct);
+
+        Assert.Equal(CloudflaredState.Disabled, status.State);
+        Assert.Contains(reason, status.LastError, StringComparison.Ordinal);
+        Assert.Equal(0, _tunnel.EnsureCalls);
+        Assert.Null(await _containers.InspectContainerAsync(ContainerName, Ct));
+    }
+
+    [Fact]
+    public async Task StartAsync_HostedService_CreatesTheContainerInTheBackground()
+    {
+        using var supervisor = Supervisor();
+
+        await supervisor.StartAsync(Ct);
+        await WaitFor(() => supervisor.Status.State != CloudflaredState.Unknown);
+
+        await supervisor.StopAsync(Ct);
+
+        Assert.Equal(CloudflaredState.Running, supervisor.Status.State);
+        Assert.True((await _containers.InspectContainerAsync(ContainerName, Ct))?.IsRunning);
+    }
+
+    [Fact]
+    public async Task RequestEnsure_WhileRunning_RunsAPassBeforeTheInterval()
+    {
+        using var supervisor = Supervisor();
+        await supervisor.StartAsync(Ct);
+        await WaitFor(() => supervisor.Status.State == CloudflaredState.Running);
+        await _docker.Client.Containers.StopContainerAsync(
+            supervisor.Status.ContainerId, new ContainerStopParameters { WaitBeforeKillSeconds = 1 }, Ct);
+
+        supervisor.RequestEnsure();
+        await WaitFor(() => supervisor.Status.LastChanges == CloudflaredChanges.Started);
+        await supervisor.StopAsync(Ct);
+
+        Assert.Equal(CloudflaredChanges.Started, supervisor.Status.LastChanges);
+        Assert.True((await _containers.InspectContainerAsync(ContainerName, Ct))?.IsRunning);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        var containers = await _docker.ListContainersAsync([], includeStopped: true, Ct);
+        foreach (var container in containers.Where(c => c.Name.StartsWith("cloudflared-" + _prefix, StringComparison.Ordinal)))
+        {
+            await _containers.RemoveContainerAsync(container.Id, Ct);
+        }
+
+        var networks = await _docker.Client.Networks.ListNetworksAsync(new NetworksListParameters(), Ct);
+        foreach (var network in networks.Where(n => n.Name.StartsWith(_prefix, StringComparison.Ordinal)))
+        {
+            await _docker.Client.Networks.DeleteNetworkAsync(network.ID, Ct);
+        }
+    }
+
+    public void Dispose()
+    {
+        _docker.Dispose();
+        _loggers.Dispose();
+    }
+
+    private static async Task WaitFor(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    private static CloudflareAccount Account() => new("0123456789abcdef0123456789abcdef", IsSandbox: false);
+
+    private CloudflaredSupervisor Supervisor() =>
+        new(_options, _loggers.CreateLogger<CloudflaredSupervisor>(), Account(), _tunnel, _containers) { Command = StandIn };
+}
