@@ -1,43 +1,80 @@
 using Autofac;
 using Autofac.Extensions.DependencyInjection;
+using DockFlare.Host.Api;
 using DockFlare.Host.Composition;
 using DockFlare.Host.Configuration;
 using DockFlare.Host.Health;
 using DockFlare.Host.Jobs;
 using DockFlare.Host.Logging;
 using DockFlare.Host.Plugins;
+using DockFlare.Host.Sandbox;
+using DockFlare.Modules.Auth;
 using Hangfire;
 using Serilog;
 
 namespace DockFlare.Host;
 
-/// <summary>Builds the master: settings, logging, modules, plugins, jobs and endpoints, in that order.</summary>
+/// <summary>Builds the master: settings, logging, Cloudflare (or the sandbox), modules, plugins, jobs and endpoints, in that order.</summary>
 internal static class DockFlareApp
 {
-    /// <param name="args">Command-line arguments; <c>--KEY=value</c> works like an environment variable.</param>
-    /// <param name="configureContainer">Extra registrations after the modules' (tests add their jobs here).</param>
+    /// <param name="args">Command-line arguments; <c>--KEY=value</c> works like an environment variable, <c>--sandbox</c> starts sandbox mode.</param>
+    /// <param name="configureContainer">Extra registrations after the modules' (tests add their jobs and fakes here).</param>
     /// <exception cref="DockFlare.Core.Settings.SettingsException">A setting is invalid; nothing was started.</exception>
     public static WebApplication Build(string[] args, Action<ContainerBuilder>? configureContainer = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var (rest, sandbox) = SandboxArguments.Strip(args);
+        var builder = WebApplication.CreateBuilder(rest);
+        if (sandbox)
+        {
+            builder.Configuration.AddInMemoryCollection([new(CloudflareAccountSettings.SandboxSetting, "true")]);
+        }
+
         var settings = DockFlareSettings.Load(builder.Configuration);
         var log = LoggingSetup.CreateLogger(builder.Configuration, settings.Host);
         builder.Services.AddSerilog(log, dispose: true);
 
+        // Before the plugins load: in sandbox mode they must read the emulator's settings.
+        var cloudflare = builder.AddDockFlareCloudflare(settings.Cloudflare, log.ForContext(typeof(CloudflareComposition)));
+        try
+        {
+            return Compose(builder, settings, cloudflare, log, configureContainer);
+        }
+        catch
+        {
+            cloudflare.Emulator?.Dispose();
+            throw;
+        }
+    }
+
+    private static WebApplication Compose(
+        WebApplicationBuilder builder, DockFlareSettings settings, CloudflareSetup cloudflare, Serilog.ILogger log,
+        Action<ContainerBuilder>? configureContainer)
+    {
         builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
         builder.Host.ConfigureContainer<ContainerBuilder>(container =>
         {
-            FirstPartyModules.Register(container, settings);
+            FirstPartyModules.Register(container, settings, cloudflare);
             configureContainer?.Invoke(container);
         });
         builder.AddDockFlarePlugins(settings.Host, log.ForContext<PluginFolderLoader>());
         builder.Services.AddDockFlareJobs(settings.Redis, log.ForContext(typeof(JobStorageSetup)));
         builder.Services.AddDockFlareHealth();
+        builder.Services.AddDockFlareApiKeyAuthentication();
+        builder.Services.AddDockFlareApi();
 
         var app = builder.Build();
+        if (cloudflare.Account.IsSandbox)
+        {
+            app.UseSandboxResponseHeader();
+        }
+
+        app.UseExceptionHandler();
         app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevel.For);
+        app.UseHangfireDashboard("/hangfire"); // loopback only (Hangfire's own rule), before the API key is asked for
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapDockFlareHealth();
-        app.UseHangfireDashboard("/hangfire"); // loopback only until the Auth module puts it behind login
+        app.MapDockFlareApi();
         return app;
     }
 }

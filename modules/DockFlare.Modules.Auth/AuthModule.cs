@@ -1,12 +1,17 @@
 using Autofac;
+using Microsoft.Extensions.Hosting;
 
 namespace DockFlare.Modules.Auth;
 
 /// <summary>Registers login, OpenID Connect, API tokens and the authorization policies.</summary>
 public sealed class AuthModule(AuthOptions options) : Module
 {
+    /// <inheritdoc />
     protected override void Load(ContainerBuilder builder)
     {
         builder.RegisterInstance(options).AsSelf().SingleInstance();
+        builder.RegisterType<ConsoleApiKeyAnnouncer>().As<IApiKeyAnnouncer>().SingleInstance();
+        builder.RegisterType<ApiKeyVault>().AsSelf().SingleInstance();
+        builder.RegisterType<ApiKeyStartup>().As<IHostedService>().SingleInstance();
     }
 }

@@ -14,6 +14,7 @@ namespace DockFlare.Modules.Reconciliation;
 /// resumes it from the last event after a break), and a full list every <c>DOCKER_RESCAN_SECONDS</c>.
 /// An event only asks for a new list: the list is the truth, so a lost or reordered event can never
 /// leave the stored containers wrong. An engine that is down is retried and never deletes anything.
+/// Waits between lists run on the real clock; <paramref name="time"/> dates the grace deadlines.
 /// </summary>
 internal sealed class LocalDockerSource(
     IEnumerable<IContainerRuntime> runtimes,
@@ -88,7 +89,7 @@ internal sealed class LocalDockerSource(
         try
         {
             var first = await _changes.Reader.ReadAsync(timeout.Token).ConfigureAwait(false);
-            await Task.Delay(EventDebounce, time, stoppingToken).ConfigureAwait(false);
+            await Task.Delay(EventDebounce, stoppingToken).ConfigureAwait(false);
             while (_changes.Reader.TryRead(out _))
             {
             }
@@ -121,7 +122,7 @@ internal sealed class LocalDockerSource(
             {
                 // The periodic list covers the gap; the stream resumes from the last event seen.
                 log.LogDebug("Docker event stream interrupted: {Error}", exception.Message);
-                await Task.Delay(RetryDelay, time, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(RetryDelay, stoppingToken).ConfigureAwait(false);
             }
         }
     }

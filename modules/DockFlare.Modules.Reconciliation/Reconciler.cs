@@ -98,6 +98,13 @@ internal sealed class Reconciler(
             errors.Add(exception.Message);
             log.LogWarning("Reconcile ({Cause}) stopped: {Error}", cause, exception.Message);
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Boundary: the state store or a provider failed in a way nobody expected (Redis away, a
+            // bug). The run is reported as failed, nothing more is written, and the next run retries.
+            errors.Add($"unexpected {exception.GetType().Name}: {exception.Message}");
+            log.LogError(exception, "Reconcile ({Cause}) failed unexpectedly", cause);
+        }
 
         errors.AddRange(failedAccess.Select(f => $"Access for {f.Key} could not be confirmed, so it is not published: {f.Value}"));
         return Finish(new ReconcileOutcome(cause, started, time.GetUtcNow(), plan, applied, errors), pass);

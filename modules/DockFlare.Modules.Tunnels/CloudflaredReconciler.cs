@@ -15,8 +15,15 @@ namespace DockFlare.Modules.Tunnels;
 /// part of that hash: a network change is applied by re-attaching (connect the new one, disconnect the one the
 /// container was created on), and a label cannot be updated afterwards, so a hashed network would force a
 /// re-create on the next pass anyway. Networks someone attached by hand are left attached.
+/// <para>
+/// The image is made present (pulled when missing) before a container is created or replaced; when that fails the
+/// pass ends <see cref="CloudflaredState.Failed"/> and an existing container is left running as it is, since it is
+/// only removed once its replacement's image is there. Containers DockFlare ran for another tunnel (left over after
+/// <c>TUNNEL_NAME</c> changed) are reported in <see cref="CloudflaredStatus.Leftovers"/>, never removed.
+/// </para>
 /// </remarks>
-internal sealed class CloudflaredReconciler(TunnelsOptions options, IMasterTunnel tunnel, IContainerManager containers)
+internal sealed class CloudflaredReconciler(
+    TunnelsOptions options, IMasterTunnel tunnel, IContainerManager containers, IContainerRuntime? runtime = null)
 {
     /// <summary>The label every container DockFlare runs carries; a container without it is never touched.</summary>
     public const string ManagedByLabel = "managed-by";
@@ -36,13 +43,19 @@ internal sealed class CloudflaredReconciler(TunnelsOptions options, IMasterTunne
     /// <summary>The environment variable cloudflared reads its connector token from.</summary>
     public const string TokenVariable = "TUNNEL_TOKEN";
 
+    /// <summary>How every managed cloudflared container name starts (see <see cref="CloudflaredContainerName"/>).</summary>
+    public const string ContainerNamePrefix = "cloudflared-";
+
     /// <summary>cloudflared's arguments: a remotely managed tunnel, run by token from the environment.</summary>
     public static IReadOnlyList<string> DefaultCommand { get; } = ["tunnel", "--no-autoupdate", "run"];
 
     /// <summary>The command arguments; tests replace it with a stand-in's.</summary>
     public IReadOnlyList<string> Command { get; init; } = DefaultCommand;
 
-    /// <summary>Ensures the container; the returned status has no error and no time.</summary>
+    /// <summary>
+    /// Ensures the container; the returned status has no time, and an error only when it is
+    /// <see cref="CloudflaredState.Failed"/> because the image is missing and could not be pulled.
+    /// </summary>
     /// <exception cref="ContainerRuntimeUnavailableException">Docker cannot be reached.</exception>
     /// <exception cref="ContainerOperationException">Docker refused an operation.</exception>
     /// <exception cref="Core.Reconciliation.ReconcileException">The tunnel or its token cannot be had from Cloudflare.</exception>
@@ -51,28 +64,41 @@ internal sealed class CloudflaredReconciler(TunnelsOptions options, IMasterTunne
         var known = await tunnel.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var token = await tunnel.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         var name = CloudflaredContainerName.For(known.Name);
+        var leftovers = await FindLeftoversAsync(name, known.Id, cancellationToken).ConfigureAwait(false);
         var network = options.CloudflaredNetworkName;
-        var networkId = await containers.EnsureNetworkAsync(network, cancellationToken).ConfigureAwait(false);
         var hash = ConfigHash(options.CloudflaredImage, token, Command);
 
         var existing = await containers.InspectContainerAsync(name, cancellationToken).ConfigureAwait(false);
         if (existing is null)
         {
+            if (await EnsureImageAsync(cancellationToken).ConfigureAwait(false) is { } missing)
+            {
+                return Status(CloudflaredState.Failed, name, null, CloudflaredChanges.None, leftovers) with { LastError = missing };
+            }
+
+            await containers.EnsureNetworkAsync(network, cancellationToken).ConfigureAwait(false);
             var id = await CreateAndStartAsync(name, known.Id, token, hash, cancellationToken).ConfigureAwait(false);
-            return Status(CloudflaredState.Running, name, id, CloudflaredChanges.Created);
+            return Status(CloudflaredState.Running, name, id, CloudflaredChanges.Created, leftovers);
         }
 
+        var networkId = await containers.EnsureNetworkAsync(network, cancellationToken).ConfigureAwait(false);
         if (!IsManaged(existing))
         {
-            return Status(CloudflaredState.Conflict, name, existing.Id, CloudflaredChanges.None);
+            return Status(CloudflaredState.Conflict, name, existing.Id, CloudflaredChanges.None, leftovers);
         }
 
         if (!string.Equals(existing.Labels.GetValueOrDefault(ConfigHashLabel), hash, StringComparison.Ordinal)
             || await HasStaleNetworkAsync(existing, network, networkId, cancellationToken).ConfigureAwait(false))
         {
+            // The old container goes only once the new one's image is there: a failed pull leaves it running.
+            if (await EnsureImageAsync(cancellationToken).ConfigureAwait(false) is { } missing)
+            {
+                return Status(CloudflaredState.Failed, name, existing.Id, CloudflaredChanges.None, leftovers) with { LastError = missing };
+            }
+
             await containers.RemoveContainerAsync(existing.Id, cancellationToken).ConfigureAwait(false);
             var id = await CreateAndStartAsync(name, known.Id, token, hash, cancellationToken).ConfigureAwait(false);
-            return Status(CloudflaredState.Running, name, id, CloudflaredChanges.Replaced);
+            return Status(CloudflaredState.Running, name, id, CloudflaredChanges.Replaced, leftovers);
         }
 
         var changes = CloudflaredChanges.None;
@@ -96,7 +122,7 @@ internal sealed class CloudflaredReconciler(TunnelsOptions options, IMasterTunne
             changes |= CloudflaredChanges.Started;
         }
 
-        return Status(CloudflaredState.Running, name, existing.Id, changes);
+        return Status(CloudflaredState.Running, name, existing.Id, changes, leftovers);
     }
 
     /// <summary>Whether DockFlare created <paramref name="container"/>.</summary>
@@ -135,6 +161,42 @@ internal sealed class CloudflaredReconciler(TunnelsOptions options, IMasterTunne
         return false;
     }
 
+    /// <summary>Makes the configured image present; returns why it is not, or null when it is.</summary>
+    private async Task<string?> EnsureImageAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await containers.EnsureImageAsync(options.CloudflaredImage, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (ContainerOperationException ex)
+        {
+            return $"cloudflared image '{options.CloudflaredImage}' is not present and could not be pulled: {ex.Message}";
+        }
+    }
+
+    /// <summary>
+    /// The names of the cloudflared containers DockFlare ran for a tunnel other than <paramref name="tunnelId"/>,
+    /// in name order; empty when no container runtime is available to list them.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> FindLeftoversAsync(string currentName, string tunnelId, CancellationToken cancellationToken)
+    {
+        if (runtime is null)
+        {
+            return [];
+        }
+
+        var listed = await runtime.ListContainersAsync([ManagedByLabel], includeStopped: true, cancellationToken).ConfigureAwait(false);
+        return listed
+            .Where(c => c.Labels.TryGetValue(ManagedByLabel, out var by) && by == ManagedByValue
+                        && c.Name.StartsWith(ContainerNamePrefix, StringComparison.Ordinal)
+                        && !string.Equals(c.Name, currentName, StringComparison.Ordinal)
+                        && !string.Equals(c.Labels.GetValueOrDefault(TunnelIdLabel), tunnelId, StringComparison.Ordinal))
+            .Select(c => c.Name)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
     private async Task<string> CreateAndStartAsync(
         string name, string tunnelId, string token, string hash, CancellationToken cancellationToken)
     {
@@ -156,6 +218,7 @@ internal sealed class CloudflaredReconciler(TunnelsOptions options, IMasterTunne
         return id;
     }
 
-    private static CloudflaredStatus Status(CloudflaredState state, string name, string? id, CloudflaredChanges changes) =>
-        new(state, name, id, null, changes, null);
+    private static CloudflaredStatus Status(
+        CloudflaredState state, string name, string? id, CloudflaredChanges changes, IReadOnlyList<string> leftovers) =>
+        new(state, name, id, null, changes, null) { Leftovers = leftovers };
 }

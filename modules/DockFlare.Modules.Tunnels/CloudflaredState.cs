@@ -18,6 +18,9 @@ internal enum CloudflaredState
     /// <summary>The Docker engine cannot be reached; retried on the next pass.</summary>
     DockerUnavailable,
 
-    /// <summary>The engine or Cloudflare refused something (a missing image, an unreachable account...); retried on the next pass.</summary>
+    /// <summary>
+    /// The engine or Cloudflare refused something (an image that is missing and cannot be pulled, an unreachable
+    /// account...); retried on the next pass. A container already running is left running.
+    /// </summary>
     Failed,
 }

@@ -12,7 +12,10 @@ namespace DockFlare.Modules.Tunnels;
 /// <remarks>
 /// Off in external mode (<c>USE_EXTERNAL_CLOUDFLARED</c>), when Cloudflare is not configured, and when no Docker
 /// provider is loaded. Failures (Docker down, a refused operation, Cloudflare unreachable) are logged once per
-/// change of state and retried on the next pass; the service never stops because of them.
+/// change of state and retried on the next pass; the service never stops because of them. A cloudflared image
+/// that is missing and cannot be pulled is such a failure: the container is then neither created nor replaced.
+/// Cloudflared containers DockFlare ran for another tunnel (after <c>TUNNEL_NAME</c> changed) are named in a
+/// warning, once per change of that list, and left for the user to remove.
 /// </remarks>
 internal sealed class CloudflaredSupervisor : BackgroundService
 {
@@ -23,10 +26,12 @@ internal sealed class CloudflaredSupervisor : BackgroundService
     private readonly CloudflareAccount? _account;
     private readonly IMasterTunnel? _tunnel;
     private readonly IContainerManager? _containers;
+    private readonly IContainerRuntime? _runtime;
     private readonly TimeProvider _clock;
     private readonly ILogger _log;
     private readonly SemaphoreSlim _pass = new(1, 1);
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private IReadOnlyList<string> _warnedLeftovers = [];
 
     // Optional dependencies: the Docker provider is a plugin that may be broken or missing, and Cloudflare may
     // not be configured. Autofac passes null for a parameter it cannot resolve when it has a default.
@@ -36,7 +41,8 @@ internal sealed class CloudflaredSupervisor : BackgroundService
         CloudflareAccount? account = null,
         IMasterTunnel? tunnel = null,
         IContainerManager? containers = null,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null,
+        IContainerRuntime? runtime = null)
     {
         _options = options;
         _account = account;
@@ -44,6 +50,7 @@ internal sealed class CloudflaredSupervisor : BackgroundService
         _clock = clock ?? TimeProvider.System;
         _tunnel = tunnel;
         _containers = containers;
+        _runtime = runtime;
     }
 
     /// <summary>The last finding; safe to show (never holds the token).</summary>
@@ -84,11 +91,12 @@ internal sealed class CloudflaredSupervisor : BackgroundService
         await _pass.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var reconciler = new CloudflaredReconciler(_options, _tunnel!, _containers!) { Command = Command };
+            var reconciler = new CloudflaredReconciler(_options, _tunnel!, _containers!, _runtime) { Command = Command };
             var found = await reconciler.EnsureAsync(cancellationToken).ConfigureAwait(false);
+            WarnAboutLeftovers(found);
             return Record(found, found.State == CloudflaredState.Conflict
                 ? $"a container named '{found.ContainerName}' exists but was not created by DockFlare (no label {CloudflaredReconciler.ManagedByLabel}={CloudflaredReconciler.ManagedByValue}); it is left alone"
-                : null);
+                : found.LastError);
         }
         catch (ContainerRuntimeUnavailableException ex)
         {
@@ -120,6 +128,23 @@ internal sealed class CloudflaredSupervisor : BackgroundService
         _pass.Dispose();
         _wake.Dispose();
         base.Dispose();
+    }
+
+    /// <summary>Warns about containers left over for another tunnel when their list changed since the last warning.</summary>
+    private void WarnAboutLeftovers(CloudflaredStatus found)
+    {
+        if (found.Leftovers.SequenceEqual(_warnedLeftovers, StringComparer.Ordinal))
+        {
+            return;
+        }
+
+        _warnedLeftovers = found.Leftovers;
+        if (found.Leftovers.Count > 0)
+        {
+            _log.LogWarning(
+                "Managed cloudflared containers {LeftoverContainers} were created by DockFlare for another tunnel than the current one ({ContainerName}), probably before TUNNEL_NAME changed; they are not removed automatically, remove them once they are no longer needed",
+                string.Join(", ", found.Leftovers), found.ContainerName);
+        }
     }
 
     private CloudflaredStatus Record(CloudflaredState state, string? containerName, string? error) =>

@@ -27,6 +27,19 @@ public interface IContainerManager
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<ManagedContainerInfo?> InspectContainerAsync(string name, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Makes sure the image <paramref name="image"/> is present on the engine: an image already present costs one
+    /// look-up and nothing else; a missing one is pulled (anonymously). A reference without a tag means
+    /// <c>latest</c>; a digest (<c>name@sha256:...</c>) is pulled by digest.
+    /// </summary>
+    /// <param name="image">An image reference, such as <c>cloudflare/cloudflared:latest</c>.</param>
+    /// <param name="cancellationToken">Cancels the call (and a pull in progress).</param>
+    /// <exception cref="ContainerOperationException">
+    /// The image is missing and could not be pulled; the message names the image and the engine's error.
+    /// </exception>
+    /// <remarks>Added in contract 1.3.</remarks>
+    Task EnsureImageAsync(string image, CancellationToken cancellationToken);
+
     /// <summary>Creates (but does not start) a container from <paramref name="spec"/>, with restart policy <c>unless-stopped</c>.</summary>
     /// <param name="spec">What to create.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

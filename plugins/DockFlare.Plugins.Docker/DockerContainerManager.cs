@@ -8,11 +8,15 @@ namespace DockFlare.Plugins.Docker;
 
 /// <summary>
 /// The containers DockFlare runs itself (the master's cloudflared), through Docker.DotNet. Networks are
-/// created as plain bridge networks labelled <c>managed-by=dockflare</c>; nothing is ever pulled.
+/// created as plain bridge networks labelled <c>managed-by=dockflare</c>. Images are pulled only through
+/// <see cref="EnsureImageAsync"/>, anonymously (no registry credentials are ever sent).
 /// </summary>
 internal sealed class DockerContainerManager(DockerContainerRuntime runtime) : IContainerManager
 {
     private const int StopGraceSeconds = 10;
+
+    /// <summary>The longest a pull may take before it is given up as failed.</summary>
+    internal static readonly TimeSpan PullTimeout = TimeSpan.FromMinutes(10);
 
     private DockerClient Client => runtime.Client;
 
@@ -104,6 +108,72 @@ internal sealed class DockerContainerManager(DockerContainerRuntime runtime) : I
             RestartPolicyWord(found.HostConfig?.RestartPolicy?.Name));
     }
 
+    public async Task EnsureImageAsync(string image, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(image);
+        if (await IsImagePresentAsync(image, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var (repository, tagOrDigest) = SplitReference(image);
+        var errors = new List<string>();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(PullTimeout);
+        try
+        {
+            // Progress is reported synchronously so that the errors are all collected when the call returns.
+            await Call($"pull image '{image}'", () => Client.Images.CreateImageAsync(
+                new ImagesCreateParameters { FromImage = repository, Tag = tagOrDigest },
+                null,
+                new SynchronousProgress<JSONMessage>(message =>
+                {
+                    var error = message.Error?.Message is { Length: > 0 } detail ? detail : message.ErrorMessage;
+                    if (!string.IsNullOrWhiteSpace(error))
+                    {
+                        errors.Add(error.Trim());
+                    }
+                }),
+                timeout.Token)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ContainerOperationException(
+                $"The Docker engine at {runtime.Endpoint} could not pull image '{image}': no answer within {PullTimeout}", ex);
+        }
+
+        // The engine answers 200 and then streams a pull failure; it is only an error in the stream.
+        if (errors.Count > 0)
+        {
+            throw new ContainerOperationException(
+                $"The Docker engine at {runtime.Endpoint} could not pull image '{image}': {string.Join("; ", errors.Distinct(StringComparer.Ordinal))}");
+        }
+
+        if (!await IsImagePresentAsync(image, cancellationToken).ConfigureAwait(false))
+        {
+            throw new ContainerOperationException(
+                $"The Docker engine at {runtime.Endpoint} reported pulling image '{image}', but the image is still not present");
+        }
+    }
+
+    /// <summary>
+    /// Splits an image reference into what the engine's pull takes: the repository, and the tag or digest
+    /// (<c>latest</c> when the reference names neither). A reference with both keeps only the digest.
+    /// </summary>
+    internal static (string Repository, string TagOrDigest) SplitReference(string image)
+    {
+        var at = image.IndexOf('@', StringComparison.Ordinal);
+        var name = at >= 0 ? image[..at] : image;
+        var lastSlash = name.LastIndexOf('/');
+        var colon = name.LastIndexOf(':');
+
+        // A colon before the last slash is a registry port (registry:5000/name), not a tag.
+        var tag = colon > lastSlash ? name[(colon + 1)..] : null;
+        var repository = colon > lastSlash ? name[..colon] : name;
+        return at >= 0 ? (repository, image[(at + 1)..])
+            : (repository, string.IsNullOrEmpty(tag) ? "latest" : tag);
+    }
+
     public async Task<string> CreateContainerAsync(ManagedContainerSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -151,6 +221,19 @@ internal sealed class DockerContainerManager(DockerContainerRuntime runtime) : I
         Call($"disconnect container '{containerId}' from network '{networkId}'", () => Client.Networks.DisconnectNetworkAsync(
             networkId, new NetworkDisconnectParameters { Container = containerId, Force = true }, cancellationToken));
 
+    private async Task<bool> IsImagePresentAsync(string image, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Call($"inspect image '{image}'", () => Client.Images.InspectImageAsync(image, cancellationToken)).ConfigureAwait(false);
+            return true;
+        }
+        catch (ContainerOperationException ex) when (ex.InnerException is DockerApiException { StatusCode: HttpStatusCode.NotFound })
+        {
+            return false;
+        }
+    }
+
     private static string RestartPolicyWord(RestartPolicyKind? kind) => kind switch
     {
         RestartPolicyKind.No => "no",
@@ -185,5 +268,11 @@ internal sealed class DockerContainerManager(DockerContainerRuntime runtime) : I
             throw new ContainerRuntimeUnavailableException(
                 $"The Docker engine at {runtime.Endpoint} did not answer ({operation}): {ex.Message}", ex);
         }
+    }
+
+    /// <summary>Hands every report to <paramref name="report"/> on the reporting thread (<see cref="Progress{T}"/> would post it).</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 }

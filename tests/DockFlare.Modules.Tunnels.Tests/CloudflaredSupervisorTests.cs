@@ -17,6 +17,9 @@ public sealed class CloudflaredSupervisorTests : IAsyncLifetime, IDisposable
     private const string Token = "eyJhIjoiYWNjb3VudCIsInQiOiJ0dW5uZWwiLCJzIjoic2VjcmV0LXNlY3JldC1zZWNyZXQifQ";
     private const string RotatedToken = "eyJhIjoiYWNjb3VudCIsInQiOiJ0dW5uZWwiLCJzIjoicm90YXRlZC1yb3RhdGVkLXJvdGF0ZWQifQ";
 
+    // Not in the test engine, which has no internet: every pull of it fails (and so would any pull at all).
+    private const string MissingImage = "dockflare-test-missing:1";
+
     // sh -c '<script>' $0 $@: the stand-in writes what cloudflared would receive, then idles until stopped
     // (as PID 1 it needs its own TERM handler, or every stop would wait out the grace period).
     private static readonly IReadOnlyList<string> StandIn =
@@ -192,6 +195,92 @@ public sealed class CloudflaredSupervisorTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task EnsureOnceAsync_ImageMissingAndNotPullable_ReportsFailedNamingItAndCreatesNothing()
+    {
+        _options.CloudflaredImage = MissingImage;
+        var supervisor = Supervisor();
+
+        var first = await supervisor.EnsureOnceAsync(Ct);
+        var second = await supervisor.EnsureOnceAsync(Ct);
+
+        Assert.Equal(CloudflaredState.Failed, first.State);
+        Assert.StartsWith($"cloudflared image '{MissingImage}' is not present and could not be pulled: ", first.LastError, StringComparison.Ordinal);
+        Assert.Null(first.ContainerId);
+        Assert.Equal(ContainerName, first.ContainerName);
+        Assert.Null(await _containers.InspectContainerAsync(ContainerName, Ct));
+        Assert.Null(await _containers.FindNetworkAsync(_options.CloudflaredNetworkName, Ct));
+        Assert.Equal(CloudflaredState.Failed, second.State);
+        Assert.Single(_logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(MissingImage, StringComparison.Ordinal));
+        Assert.DoesNotContain(_logs.Entries, e => e.Message.Contains(Token, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task EnsureOnceAsync_ImagePresent_RunsWithoutPulling()
+    {
+        // The test engine cannot reach any registry: a pull would have failed the pass.
+        var status = await Supervisor().EnsureOnceAsync(Ct);
+
+        Assert.Equal(CloudflaredState.Running, status.State);
+        Assert.Null(status.LastError);
+        Assert.Equal(TestInfrastructure.Image, (await _containers.InspectContainerAsync(ContainerName, Ct))!.Image);
+    }
+
+    [Fact]
+    public async Task EnsureOnceAsync_ReplacementImageMissing_KeepsTheRunningContainerAndRecovers()
+    {
+        var supervisor = Supervisor();
+        var first = await supervisor.EnsureOnceAsync(Ct);
+        _options.CloudflaredImage = MissingImage;
+
+        var second = await supervisor.EnsureOnceAsync(Ct);
+        var third = await supervisor.EnsureOnceAsync(Ct);
+        var kept = await _containers.InspectContainerAsync(ContainerName, Ct);
+        _options.CloudflaredImage = TestInfrastructure.Image;
+        var fourth = await supervisor.EnsureOnceAsync(Ct);
+
+        Assert.Equal(CloudflaredState.Failed, second.State);
+        Assert.Contains($"'{MissingImage}'", second.LastError, StringComparison.Ordinal);
+        Assert.Equal(first.ContainerId, second.ContainerId);
+        Assert.Equal(CloudflaredChanges.None, second.LastChanges);
+        Assert.Equal(CloudflaredState.Failed, third.State);
+        Assert.NotNull(kept);
+        Assert.Equal(first.ContainerId, kept.Id);
+        Assert.True(kept.IsRunning);
+        Assert.Single(_logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(MissingImage, StringComparison.Ordinal));
+        Assert.Equal(CloudflaredState.Running, fourth.State);
+        Assert.Equal(CloudflaredChanges.None, fourth.LastChanges);
+        Assert.Equal(first.ContainerId, fourth.ContainerId);
+    }
+
+    [Fact]
+    public async Task EnsureOnceAsync_ContainerLeftForAnotherTunnel_WarnsOnceAndLeavesIt()
+    {
+        // What a TUNNEL_NAME change leaves behind: DockFlare's cloudflared for the tunnel it used before.
+        var leftoverName = $"cloudflared-{_prefix}-old-tunnel";
+        await _containers.EnsureNetworkAsync(_options.CloudflaredNetworkName, Ct);
+        var leftoverId = await _containers.CreateContainerAsync(
+            new ManagedContainerSpec(leftoverName, TestInfrastructure.Image, ["sleep", "3600"], new Dictionary<string, string>(),
+                new Dictionary<string, string>
+                {
+                    [CloudflaredReconciler.ManagedByLabel] = CloudflaredReconciler.ManagedByValue,
+                    [CloudflaredReconciler.TunnelIdLabel] = "00000000-0000-0000-0000-000000000000",
+                },
+                _options.CloudflaredNetworkName),
+            Ct);
+        var supervisor = Supervisor();
+
+        var first = await supervisor.EnsureOnceAsync(Ct);
+        var second = await supervisor.EnsureOnceAsync(Ct);
+
+        Assert.Equal(CloudflaredState.Running, first.State);
+        Assert.Contains(leftoverName, first.Leftovers);
+        Assert.DoesNotContain(ContainerName, first.Leftovers);
+        Assert.Contains(leftoverName, second.Leftovers);
+        Assert.Single(_logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains(leftoverName, StringComparison.Ordinal));
+        Assert.Equal(leftoverId, (await _containers.InspectContainerAsync(leftoverName, Ct))?.Id);
+    }
+
+    [Fact]
     public async Task EnsureOnceAsync_DockerUnreachable_ReportsUnavailableAndLogsOnce()
     {
         using var down = new DockerContainerRuntime(DockerEndpoint.Parse($"unix:///tmp/{_prefix}-no-such.sock"));
@@ -303,5 +392,5 @@ public sealed class CloudflaredSupervisorTests : IAsyncLifetime, IDisposable
     private static CloudflareAccount Account() => new("0123456789abcdef0123456789abcdef", IsSandbox: false);
 
     private CloudflaredSupervisor Supervisor() =>
-        new(_options, _loggers.CreateLogger<CloudflaredSupervisor>(), Account(), _tunnel, _containers) { Command = StandIn };
+        new(_options, _loggers.CreateLogger<CloudflaredSupervisor>(), Account(), _tunnel, _containers, runtime: _docker) { Command = StandIn };
 }

@@ -16,8 +16,15 @@ internal static class FirstPartyModules
     /// <summary>The plugins the host needs for its job; their absence is reported as missing.</summary>
     public static readonly IReadOnlyCollection<string> ExpectedPlugins = ["cloudflare", "docker"];
 
-    public static void Register(ContainerBuilder builder, DockFlareSettings settings)
+    public static void Register(ContainerBuilder builder, DockFlareSettings settings, CloudflareSetup cloudflare)
     {
+        builder.RegisterInstance(cloudflare.Account).AsSelf().SingleInstance();
+        if (cloudflare.Emulator is { } emulator)
+        {
+            // Owned by the container, so the emulator stops when the app is disposed.
+            builder.RegisterInstance(emulator).AsSelf().SingleInstance();
+        }
+
         builder.RegisterInstance(settings.Host).AsSelf().SingleInstance();
         builder.RegisterInstance(settings.Redis).AsSelf().SingleInstance();
         builder.RegisterInstance(settings.Labels).AsSelf().SingleInstance();

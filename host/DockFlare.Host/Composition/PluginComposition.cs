@@ -18,6 +18,12 @@ internal static class PluginComposition
             }
         }
 
+        // A missing provider must never stop the master: modules still resolve, every call says why it failed.
+        foreach (var contract in UnavailableProvider.CloudflareInterfaces.Where(c => builder.Services.All(d => d.ServiceType != c)))
+        {
+            builder.Services.AddSingleton(contract, UnavailableProvider.For(contract));
+        }
+
         builder.Services.AddSingleton(catalog);
         return catalog;
     }

@@ -14,6 +14,7 @@ namespace DockFlare.Host.Configuration;
 /// <summary>Every concern's settings, bound and validated once at start.</summary>
 internal sealed record DockFlareSettings(
     HostSettings Host,
+    CloudflareAccountSettings Cloudflare,
     RedisSettings Redis,
     LabelEngineOptions Labels,
     AgentsOptions Agents,
@@ -30,6 +31,7 @@ internal sealed record DockFlareSettings(
         var binder = new SettingsBinder(configuration);
         var settings = new DockFlareSettings(
             binder.Bind<HostSettings>(),
+            binder.Bind<CloudflareAccountSettings>(),
             binder.Bind<RedisSettings>(),
             binder.Bind<LabelEngineOptions>(),
             binder.Bind<AgentsOptions>(),

@@ -1,0 +1,35 @@
+using DockFlare.Core.Reconciliation;
+using DockFlare.Core.State;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace DockFlare.Host.Api;
+
+/// <summary>
+/// Turns an exception escaping a request into a JSON error with a message and never a stack trace: a
+/// <see cref="ReconcileException"/> (Cloudflare unreachable, not configured) is a 503 with its message.
+/// </summary>
+internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, error, message) = exception switch
+        {
+            ReconcileException e => (StatusCodes.Status503ServiceUnavailable, "cloudflare_unavailable", e.Message),
+            StateCorruptedException or StateSchemaException =>
+                (StatusCodes.Status500InternalServerError, "state_unreadable", exception.Message),
+            StateConcurrencyException => (StatusCodes.Status409Conflict, "concurrent_update",
+                "The manual rules kept changing while this change was applied; send it again."),
+            BadHttpRequestException e => (e.StatusCode, "bad_request", e.Message),
+            _ => (StatusCodes.Status500InternalServerError, "internal_error",
+                "The request failed unexpectedly; the master's log has the details."),
+        };
+        if (status >= StatusCodes.Status500InternalServerError)
+        {
+            log.LogError(exception, "{Method} {Path} failed", httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = status;
+        await httpContext.Response.WriteAsJsonAsync(new ApiError(error, message), cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,47 @@
+using DockFlare.Core.Engine;
+using DockFlare.Core.State;
+
+namespace DockFlare.Host.Api;
+
+/// <summary>
+/// The manual rules in the state store (<see cref="RouteSourceKey.Manual"/>), changed by read-modify-write on
+/// the stored version: when another writer got there first the change is applied again to what is stored now.
+/// </summary>
+internal sealed class ManualRuleStore(IStateStore store, ILogger<ManualRuleStore> log)
+{
+    public const int MaxAttempts = 5;
+
+    public async Task<IReadOnlyList<ManualRule>> ListAsync(CancellationToken cancellationToken) =>
+        (await store.GetRoutesAsync(RouteSourceKey.Manual, cancellationToken)).Routes.ManualRules;
+
+    /// <summary>
+    /// Applies <paramref name="edit"/> to the stored rules and writes them back when it says it changed them. The
+    /// edit may run more than once, each time on freshly read rules, so it must only depend on its argument.
+    /// </summary>
+    /// <exception cref="StateConcurrencyException">Other writers won <see cref="MaxAttempts"/> times in a row.</exception>
+    public async Task<T> UpdateAsync<T>(Func<List<ManualRule>, (bool Changed, T Result)> edit, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await store.GetRoutesAsync(RouteSourceKey.Manual, cancellationToken);
+            var rules = current.Routes.ManualRules.ToList();
+            var (changed, result) = edit(rules);
+            if (!changed)
+            {
+                return result;
+            }
+
+            try
+            {
+                await store.ReplaceRoutesAsync(
+                    RouteSourceKey.Manual, current.Routes with { ManualRules = rules }, current.Version, cancellationToken);
+                return result;
+            }
+            catch (StateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                log.LogDebug("Manual rules changed since version {Version} was read; applying the change again (attempt {Attempt})",
+                    current.Version, attempt + 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using DockFlare.Core.Diagnostics;
+using DockFlare.Core.Engine;
+using DockFlare.Core.Reconciliation;
+
+namespace DockFlare.Host.Api;
+
+/// <summary>
+/// Checks a manual rule before it is stored: its tunnel must be one DockFlare knows, and the engine (the same
+/// validation labels get) must find no error in it against the account's zones.
+/// </summary>
+internal sealed class ManualRuleValidator(IEnumerable<ITunnelDirectory> directories, IZoneCatalog zones)
+{
+    /// <returns>Null when the rule may be stored, otherwise the error to answer.</returns>
+    /// <exception cref="ReconcileException">The tunnels or zones cannot be listed now.</exception>
+    public async Task<IResult?> ValidateAsync(ManualRule rule, CancellationToken cancellationToken)
+    {
+        var tunnels = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var directory in directories)
+        {
+            foreach (var tunnel in await directory.ListAsync(cancellationToken))
+            {
+                tunnels.Add(tunnel.Name);
+            }
+        }
+
+        if (!tunnels.Contains(rule.Tunnel))
+        {
+            var known = tunnels.Count == 0 ? "DockFlare knows no tunnel yet" : "the known tunnels are " + string.Join(", ", tunnels);
+            return ApiError.Result(StatusCodes.Status404NotFound, "tunnel_not_found", $"No tunnel is named '{rule.Tunnel}': {known}.");
+        }
+
+        var zoneList = await zones.ListAsync(cancellationToken);
+        var defaultZone = await zones.GetDefaultZoneAsync(cancellationToken);
+        var input = new EngineInput([], [rule], new EngineSettings
+        {
+            Zones = [.. zoneList.Select(z => z.Name)],
+            DefaultZone = defaultZone?.Name,
+            KnownTunnels = [.. tunnels],
+        });
+        var errors = DesiredStateEngine.Compute(input).Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        return errors.Count == 0
+            ? null
+            : ApiError.Result(StatusCodes.Status400BadRequest, "invalid_rule",
+                $"The rule is not valid: {string.Join(" ", errors.Select(e => e.Message))}", errors);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DockFlare.Modules.Auth;
+
+/// <summary>
+/// Accepts <c>Authorization: Bearer &lt;key&gt;</c> when the key hashes to the one <see cref="ApiKeyVault"/> knows.
+/// A refusal is a 401 with <c>WWW-Authenticate: Bearer</c> and a JSON body <c>{ "error": "unauthorized", "message": ... }</c>.
+/// </summary>
+internal sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyVault vault)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string MissingKeyMessage = "This endpoint needs the API key: send it as 'Authorization: Bearer <key>'.";
+    public const string WrongKeyMessage = "The API key is not valid.";
+    public const string NotBearerMessage = "The Authorization header is not a Bearer key: send 'Authorization: Bearer <key>'.";
+
+    private static readonly AuthenticationTicket Ticket = new(
+        new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, "api-key"), new Claim(ClaimTypes.Role, "admin")], ApiKeyAuthentication.SchemeName)),
+        ApiKeyAuthentication.SchemeName);
+
+    // The body is JSON, never HTML, so quotes and angle brackets in the message need no escaping.
+    private static readonly JsonSerializerOptions BodyOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private string _failure = MissingKeyMessage;
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (!AuthenticationHeaderValue.TryParse(header, out var value)
+            || !string.Equals(value.Scheme, ApiKeyAuthentication.SchemeName, StringComparison.OrdinalIgnoreCase)
+            || string.IsNullOrWhiteSpace(value.Parameter))
+        {
+            _failure = NotBearerMessage;
+            return AuthenticateResult.Fail(NotBearerMessage);
+        }
+
+        if (await vault.VerifyAsync(value.Parameter.Trim(), Context.RequestAborted).ConfigureAwait(false))
+        {
+            return AuthenticateResult.Success(Ticket);
+        }
+
+        _failure = WrongKeyMessage;
+        return AuthenticateResult.Fail(WrongKeyMessage);
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = ApiKeyAuthentication.SchemeName;
+        Response.ContentType = "application/json; charset=utf-8";
+        var body = JsonSerializer.Serialize(new Dictionary<string, string> { ["error"] = "unauthorized", ["message"] = _failure }, BodyOptions);
+        await Response.WriteAsync(body, Context.RequestAborted).ConfigureAwait(false);
+    }
+}
