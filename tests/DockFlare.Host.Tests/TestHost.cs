@@ -72,6 +72,8 @@ internal sealed class TestHost : IAsyncDisposable
                 container.RegisterInstance(host.Reconciler).As<IReconciler>().ExternallyOwned();
                 container.RegisterInstance(host.Trigger).As<IReconcileTrigger>().ExternallyOwned();
                 container.RegisterInstance(host.Tunnels).As<ITunnelDirectory>().ExternallyOwned();
+                // The fake is the only directory: the real one would ask a Cloudflare these tests do not have.
+                container.Register<IEnumerable<ITunnelDirectory>>(_ => [host.Tunnels]).ExternallyOwned();
                 container.RegisterInstance(host.Zones).As<IZoneCatalog>().ExternallyOwned();
                 container.RegisterInstance(host.Announcer).As<IApiKeyAnnouncer>().ExternallyOwned();
             });

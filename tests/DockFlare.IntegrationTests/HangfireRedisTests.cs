@@ -62,6 +62,22 @@ public sealed class HangfireRedisTests : IDisposable
         }
     }
 
+    // The jobs the master's own modules declare are always scheduled beside the probes.
+    private static readonly string[] FirstPartyJobs = ["grace-expiry", "reconcile"];
+
+    [Fact]
+    public async Task Start_FirstPartyModules_ScheduleReconcileAndGraceExpiry()
+    {
+        await using var redis = await TestRedis.ConnectAndFlushAsync(TestRedis.HangfireDatabase + 12);
+        await using var host = await StartAsync(new ProbeJob("probe-job", TimeSpan.Zero), TestRedis.HangfireDatabase + 12);
+        await ScheduledAsync(redis, "probe-job");
+
+        var members = (await redis.GetDatabase().SortedSetRangeByRankAsync("dockflare:recurring-jobs")).Select(m => m.ToString()).ToList();
+
+        Assert.Contains("reconcile", members);
+        Assert.Contains("grace-expiry", members);
+    }
+
     // Scheduling runs in the background once storage answers; wait for the expected schedules rather
     // than racing it (returns what is there at the deadline, for the assertion to show).
     private static async Task<string[]> ScheduledAsync(ConnectionMultiplexer redis, params string[] expected)
@@ -71,7 +87,7 @@ public sealed class HangfireRedisTests : IDisposable
         do
         {
             var members = await redis.GetDatabase().SortedSetRangeByRankAsync("dockflare:recurring-jobs");
-            ids = members.Select(m => m.ToString()).Order(StringComparer.Ordinal).ToArray();
+            ids = members.Select(m => m.ToString()).Except(FirstPartyJobs).Order(StringComparer.Ordinal).ToArray();
             if (ids.SequenceEqual(expected))
             {
                 return ids;

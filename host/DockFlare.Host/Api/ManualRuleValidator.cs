@@ -14,13 +14,24 @@ internal sealed class ManualRuleValidator(IEnumerable<ITunnelDirectory> director
     /// <exception cref="ReconcileException">The tunnels or zones cannot be listed now.</exception>
     public async Task<IResult?> ValidateAsync(ManualRule rule, CancellationToken cancellationToken)
     {
+        // One directory that cannot answer (Cloudflare away) must not refuse a tunnel another one knows.
         var tunnels = new SortedSet<string>(StringComparer.Ordinal);
+        ReconcileException? failure = null;
         foreach (var directory in directories)
         {
-            foreach (var tunnel in await directory.ListAsync(cancellationToken))
+            try
             {
-                tunnels.Add(tunnel.Name);
+                tunnels.UnionWith((await directory.ListAsync(cancellationToken)).Select(t => t.Name));
             }
+            catch (ReconcileException exception)
+            {
+                failure ??= exception;
+            }
+        }
+
+        if (!tunnels.Contains(rule.Tunnel) && failure is not null)
+        {
+            throw failure;
         }
 
         if (!tunnels.Contains(rule.Tunnel))
