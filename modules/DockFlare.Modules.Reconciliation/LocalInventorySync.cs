@@ -11,9 +11,18 @@ internal sealed class LocalInventorySync(IStateStore store, ReconciliationOption
 {
     private const int MaxAttempts = 5;
 
-    /// <summary>Whether a container carries any label DockFlare reads (any prefix, any case, so misspelt prefixes are still diagnosed).</summary>
+    /// <summary>
+    /// Whether a container carries any label DockFlare reads (any prefix, any case, so misspelt
+    /// prefixes are still diagnosed). Containers DockFlare runs itself (its cloudflared, label
+    /// <c>managed-by=dockflare</c>) are never a source of routes.
+    /// </summary>
     public static bool IsOurs(IReadOnlyDictionary<string, string> labelsOfContainer, LabelEngineOptions labels)
     {
+        if (labelsOfContainer.TryGetValue("managed-by", out var manager) && manager == "dockflare")
+        {
+            return false;
+        }
+
         var custom = labels.LabelPrefix?.Trim().TrimEnd('.');
         return labelsOfContainer.Keys.Any(key =>
             key.StartsWith("dockflare.", StringComparison.OrdinalIgnoreCase)

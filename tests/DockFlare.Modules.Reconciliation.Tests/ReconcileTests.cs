@@ -202,4 +202,21 @@ public sealed class ReconcileTests
         Assert.Contains("CF_API_TOKEN", Assert.Single(outcome.Errors), StringComparison.Ordinal);
         Assert.Empty(bed.WritesSince());
     }
+
+    [Fact]
+    public async Task ListLocal_DockFlaresOwnCloudflared_IsNotASourceOfRoutes()
+    {
+        await using var bed = await StartAsync();
+        var cloudflared = Container("cloudflared-dockflare-test-1a2b3c4d", new Dictionary<string, string>
+        {
+            ["managed-by"] = "dockflare",
+            ["dockflare.cloudflared.config-hash"] = "abc",
+            ["dockflare.cloudflared.tunnel-id"] = "t1",
+        });
+
+        Assert.False(await bed.ListLocalAsync(cloudflared));
+
+        Assert.Empty((await bed.Store.GetRoutesAsync(Core.State.RouteSourceKey.Local)).Routes.Containers);
+        Assert.DoesNotContain((await bed.Reconciler.GetRoutesAsync(CancellationToken.None)).Diagnostics, d => d.Code == "label-unknown");
+    }
 }
