@@ -7,7 +7,7 @@ namespace DockFlare.Modules.Agents;
 /// expired by the <c>agents-expire-commands</c> job. A Redis stream per agent when Redis is
 /// configured (shared by master replicas), the state store otherwise.
 /// </summary>
-public interface IAgentCommandStream
+public interface IAgentCommands
 {
     /// <summary>Queues a command and wakes any long poll of that agent (on any replica) within a second.</summary>
     Task<AgentCommand> EnqueueAsync(string agentId, string action, JsonObject payload, TimeSpan timeToLive, CancellationToken cancellationToken);
