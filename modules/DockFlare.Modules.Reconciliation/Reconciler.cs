@@ -41,12 +41,25 @@ internal sealed class Reconciler(
                 ["Cloudflare is not configured: set CF_API_TOKEN and CF_ACCOUNT_ID, or start with --sandbox."]), null);
         }
 
-        await using var held = await locks.TryAcquireAsync(LockName, LockWait, cancellationToken).ConfigureAwait(false);
-        if (held is null)
+        IAsyncDisposable? acquired;
+        try
+        {
+            acquired = await locks.TryAcquireAsync(LockName, LockWait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Boundary: the lock lives in the state store (Redis); while it is away nothing can be written safely.
+            return Finish(new ReconcileOutcome(cause, started, time.GetUtcNow(), new Plan([], []), 0,
+                [$"The reconcile lock cannot be taken, so nothing was written ({exception.GetType().Name}: {exception.Message})."]), null);
+        }
+
+        if (acquired is null)
         {
             return Finish(new ReconcileOutcome(cause, started, time.GetUtcNow(), new Plan([], []), 0,
                 ["Another reconcile held the lock for too long; this one was skipped and the next run will catch up."]), null);
         }
+
+        await using var held = acquired;
 
         var plan = new Plan([], []);
         var applied = 0;
