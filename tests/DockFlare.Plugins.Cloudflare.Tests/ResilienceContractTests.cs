@@ -181,7 +181,8 @@ public sealed class ResilienceContractTests
     [Fact]
     public async Task Emulator_RateLimitExceededByAnotherClient_ProviderRetriesAfterRetryAfter()
     {
-        await using var h = await CloudflareHarness.StartAsync(new EmulatorOptions { RateLimitRequests = 2, RateLimitWindow = TimeSpan.FromSeconds(3) });
+        // A window long enough that a loaded machine cannot let it slide before the provider's call.
+        await using var h = await CloudflareHarness.StartAsync(new EmulatorOptions { RateLimitRequests = 2, RateLimitWindow = TimeSpan.FromSeconds(8) });
         using var other = new HttpClient { BaseAddress = h.Emulator.BaseUrl };
         other.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", h.Emulator.Token);
         (await other.GetAsync(new Uri("zones", UriKind.Relative), CloudflareHarness.Ct)).Dispose();
