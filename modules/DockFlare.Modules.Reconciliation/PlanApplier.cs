@@ -118,7 +118,10 @@ internal sealed class PlanApplier(
             case IngressPutOperation put:
                 await ingress.ApplyAsync(put, cancellationToken).ConfigureAwait(false);
                 await RecordIngressOwnershipAsync(put, pass, now, cancellationToken).ConfigureAwait(false);
-                await RecordAsync("ingress.update", put.Tunnel, operation, trigger, put.Before, put.Rules, cancellationToken).ConfigureAwait(false);
+                // Only the rules that changed: whole documents would make every entry as large as the tunnel.
+                var rules = put.Rules;
+                await RecordAsync("ingress.update", put.Tunnel, operation, trigger,
+                    put.Before.Where(r => !rules.Contains(r)).ToList(), rules.Where(r => !put.Before.Contains(r)).ToList(), cancellationToken).ConfigureAwait(false);
                 break;
             case DnsCreateOperation create:
                 var zone = ZoneOf(pass, create.After.Zone);

@@ -219,4 +219,21 @@ public sealed class ReconcileTests
         Assert.Empty((await bed.Store.GetRoutesAsync(Core.State.RouteSourceKey.Local)).Routes.Containers);
         Assert.DoesNotContain((await bed.Reconciler.GetRoutesAsync(CancellationToken.None)).Diagnostics, d => d.Code == "label-unknown");
     }
+
+    [Fact]
+    public async Task ChangeLog_IngressUpdate_RecordsOnlyTheRulesThatChanged()
+    {
+        await using var bed = await StartAsync();
+        var containers = Enumerable.Range(1, 20).Select(i => Container($"app{i}", Labels($"app{i}.example.com", $"http://app{i}:80"))).ToList();
+        await bed.ListLocalAsync([.. containers]);
+        await bed.ReconcileAsync();
+
+        await bed.ListLocalAsync([.. containers, Container("new", Labels("new.example.com", "http://new:80"))]);
+        await bed.ReconcileAsync();
+
+        var change = (await bed.Store.ReadChangesAsync(null, 50)).First(c => c.Kind == "ingress.update");
+        Assert.Contains("new.example.com", change.After, StringComparison.Ordinal);
+        Assert.DoesNotContain("app7.example.com", change.After, StringComparison.Ordinal);
+        Assert.Equal("[]", change.Before);
+    }
 }

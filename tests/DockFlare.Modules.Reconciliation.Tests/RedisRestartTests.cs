@@ -16,6 +16,9 @@ public sealed class RedisRestartTests
         await using var bed = await StartAsync(configure: b => b.RegisterInstance(connection).As<IConnectionMultiplexer>().ExternallyOwned());
         await bed.ListLocalAsync(
             Container("web", Labels("web.example.com", "http://web:80")),
+            Container("old", Labels("old.example.com", "http://old:80")));
+        await bed.ListLocalAsync(
+            Container("web", Labels("web.example.com", "http://web:80")),
             Container("old", Labels("old.example.com", "http://old:80"), running: false));
         await bed.ReconcileAsync();
         var changesBefore = await bed.Store.ReadChangesAsync(null, 100);

@@ -6,7 +6,8 @@ namespace DockFlare.Core.State;
 /// The rules that keep a container source's stored containers right (pure). A full list from the
 /// source is the truth about what exists; a container that stopped or disappeared is kept, as
 /// stopped, until its grace period ends, and a container that runs again (same host and name, even
-/// with a new id after a recreate) cancels its deadline (B14).
+/// with a new id after a recreate) cancels its deadline (B14). A container first seen already
+/// stopped was never published by this master and is not published until it runs.
 /// </summary>
 public static class ContainerInventory
 {
@@ -39,6 +40,14 @@ public static class ContainerInventory
 
             before.TryGetValue(entry.OwnerKey, out var previous);
             var running = container.State == ContainerState.Running;
+            if (previous is null && !running)
+            {
+                // Never seen running by this master (it was already stopped when first listed, for
+                // example after a new DATA_DIR): nothing to keep live, so it is not published.
+                result[entry.OwnerKey] = entry with { Expired = true };
+                continue;
+            }
+
             if (previous is not null)
             {
                 result[entry.OwnerKey] = entry with

@@ -75,7 +75,8 @@ public sealed class ContainerInventoryTests
     [Fact]
     public void Merge_StoppedWithExistingDeadline_DoesNotMoveTheDeadline()
     {
-        var stored = ContainerInventory.Merge([], [Container("a1", "app", ContainerState.Stopped)], new HashSet<string>()).Containers;
+        var running = ContainerInventory.Merge([], [Container("a1", "app")], new HashSet<string>()).Containers;
+        var stored = ContainerInventory.Merge(running, [Container("a1", "app", ContainerState.Stopped)], new HashSet<string>()).Containers;
 
         var change = ContainerInventory.Merge(stored, [Container("a1", "app", ContainerState.Stopped)], new HashSet<string> { "local/app" });
 
@@ -86,7 +87,9 @@ public sealed class ContainerInventoryTests
     [Fact]
     public void Expire_StoppedContainer_IsMarkedExpiredAndLeavesTheEngineInput_B14()
     {
-        var stored = ContainerInventory.Merge([], [Container("a1", "app", ContainerState.Stopped)], new HashSet<string>()).Containers;
+        var running = ContainerInventory.Merge([], [Container("a1", "app")], new HashSet<string>()).Containers;
+        var stored = ContainerInventory.Merge(running, [Container("a1", "app", ContainerState.Stopped)], new HashSet<string>()).Containers;
+        Assert.False(Assert.Single(stored).Expired);
 
         var expired = ContainerInventory.Expire(stored, new HashSet<string> { "local/app" });
 
@@ -157,5 +160,18 @@ public sealed class ContainerInventoryTests
         var relabelled = Container("a1", "app") with { Labels = new Dictionary<string, string>(Labels) { ["dockflare.hostname"] = "other.example.com" } };
 
         Assert.True(ContainerInventory.Merge(stored, [relabelled], new HashSet<string>()).Changed);
+    }
+
+    [Fact]
+    public void Merge_FirstSeenAlreadyStopped_IsNotPublishedAndGetsNoDeadline()
+    {
+        var change = ContainerInventory.Merge([], [Container("a1", "app", ContainerState.Stopped)], new HashSet<string>());
+
+        Assert.True(Assert.Single(change.Containers).Expired);
+        Assert.Empty(change.StartDeadlines);
+        Assert.Empty(ContainerInventory.ForEngine(change.Containers));
+
+        var started = ContainerInventory.Merge(change.Containers, [Container("a1", "app")], new HashSet<string>());
+        Assert.Single(ContainerInventory.ForEngine(started.Containers));
     }
 }
