@@ -21,9 +21,17 @@ namespace DockFlare.Modules.Tunnels;
 /// only removed once its replacement's image is there. Containers DockFlare ran for another tunnel (left over after
 /// <c>TUNNEL_NAME</c> changed) are reported in <see cref="CloudflaredStatus.Leftovers"/>, never removed.
 /// </para>
+/// <para>
+/// Every container carries the id of the DockFlare instance that runs it (<see cref="InstanceLabel"/>), since the
+/// name comes from the tunnel name only: two masters on one engine with the same <c>TUNNEL_NAME</c> (different
+/// accounts, or sandbox instances) would otherwise replace each other's container on every pass. A container of
+/// another instance is never replaced or removed (<see cref="CloudflaredState.Conflict"/>, with
+/// <see cref="CloudflaredStatus.OtherInstance"/>) and never reported as a leftover; a managed container without the
+/// label (created before it existed) is adopted by re-creating it with the label.
+/// </para>
 /// </remarks>
 internal sealed class CloudflaredReconciler(
-    TunnelsOptions options, IMasterTunnel tunnel, IContainerManager containers, IContainerRuntime? runtime = null)
+    TunnelsOptions options, IMasterTunnel tunnel, IContainerManager containers, string instanceId, IContainerRuntime? runtime = null)
 {
     /// <summary>The label every container DockFlare runs carries; a container without it is never touched.</summary>
     public const string ManagedByLabel = "managed-by";
@@ -40,6 +48,12 @@ internal sealed class CloudflaredReconciler(
     /// <summary>The Cloudflare id of the tunnel the container runs.</summary>
     public const string TunnelIdLabel = "dockflare.cloudflared.tunnel-id";
 
+    /// <summary>The id of the DockFlare instance (state store setting <c>instance.id</c>) that runs the container.</summary>
+    public const string InstanceLabel = "dockflare.cloudflared.instance";
+
+    /// <summary>The logging driver of the container; its logs are rotated by <see cref="LogOptions"/>.</summary>
+    public const string LogDriver = "json-file";
+
     /// <summary>The environment variable cloudflared reads its connector token from.</summary>
     public const string TokenVariable = "TUNNEL_TOKEN";
 
@@ -48,6 +62,10 @@ internal sealed class CloudflaredReconciler(
 
     /// <summary>cloudflared's arguments: a remotely managed tunnel, run by token from the environment.</summary>
     public static IReadOnlyList<string> DefaultCommand { get; } = ["tunnel", "--no-autoupdate", "run"];
+
+    /// <summary>Log rotation of the container: at most three files of 10 MB.</summary>
+    public static IReadOnlyDictionary<string, string> LogOptions { get; } =
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["max-size"] = "10m", ["max-file"] = "3" };
 
     /// <summary>The command arguments; tests replace it with a stand-in's.</summary>
     public IReadOnlyList<string> Command { get; init; } = DefaultCommand;
@@ -87,7 +105,16 @@ internal sealed class CloudflaredReconciler(
             return Status(CloudflaredState.Conflict, name, existing.Id, CloudflaredChanges.None, leftovers);
         }
 
-        if (!string.Equals(existing.Labels.GetValueOrDefault(ConfigHashLabel), hash, StringComparison.Ordinal)
+        var owner = existing.Labels.GetValueOrDefault(InstanceLabel);
+        if (!string.IsNullOrEmpty(owner) && !string.Equals(owner, instanceId, StringComparison.Ordinal))
+        {
+            // Another master's container: replacing it would put our token into it until that master puts its back.
+            return Status(CloudflaredState.Conflict, name, existing.Id, CloudflaredChanges.None, leftovers) with { OtherInstance = owner };
+        }
+
+        // A container without the instance label predates it: it is adopted by re-creating it with the label.
+        if (string.IsNullOrEmpty(owner)
+            || !string.Equals(existing.Labels.GetValueOrDefault(ConfigHashLabel), hash, StringComparison.Ordinal)
             || await HasStaleNetworkAsync(existing, network, networkId, cancellationToken).ConfigureAwait(false))
         {
             // The old container goes only once the new one's image is there: a failed pull leaves it running.
@@ -176,8 +203,9 @@ internal sealed class CloudflaredReconciler(
     }
 
     /// <summary>
-    /// The names of the cloudflared containers DockFlare ran for a tunnel other than <paramref name="tunnelId"/>,
-    /// in name order; empty when no container runtime is available to list them.
+    /// The names of the cloudflared containers this instance (or DockFlare before instances were labelled) ran for a
+    /// tunnel other than <paramref name="tunnelId"/>, in name order; empty when no container runtime is available to
+    /// list them. Other instances' containers are theirs to manage.
     /// </summary>
     private async Task<IReadOnlyList<string>> FindLeftoversAsync(string currentName, string tunnelId, CancellationToken cancellationToken)
     {
@@ -191,6 +219,8 @@ internal sealed class CloudflaredReconciler(
             .Where(c => c.Labels.TryGetValue(ManagedByLabel, out var by) && by == ManagedByValue
                         && c.Name.StartsWith(ContainerNamePrefix, StringComparison.Ordinal)
                         && !string.Equals(c.Name, currentName, StringComparison.Ordinal)
+                        && (!c.Labels.TryGetValue(InstanceLabel, out var owner) || string.IsNullOrEmpty(owner)
+                            || string.Equals(owner, instanceId, StringComparison.Ordinal))
                         && !string.Equals(c.Labels.GetValueOrDefault(TunnelIdLabel), tunnelId, StringComparison.Ordinal))
             .Select(c => c.Name)
             .Order(StringComparer.Ordinal)
@@ -211,8 +241,13 @@ internal sealed class CloudflaredReconciler(
                 [ConfigHashLabel] = hash,
                 [NetworkLabel] = options.CloudflaredNetworkName,
                 [TunnelIdLabel] = tunnelId,
+                [InstanceLabel] = instanceId,
             },
-            options.CloudflaredNetworkName);
+            options.CloudflaredNetworkName)
+        {
+            LogDriver = LogDriver,
+            LogOptions = LogOptions,
+        };
         var id = await containers.CreateContainerAsync(spec, cancellationToken).ConfigureAwait(false);
         await containers.StartContainerAsync(id, cancellationToken).ConfigureAwait(false);
         return id;

@@ -12,7 +12,10 @@ internal enum CloudflaredState
     /// <summary>The container runs as configured.</summary>
     Running,
 
-    /// <summary>A container with the expected name exists but DockFlare did not create it; it is left alone.</summary>
+    /// <summary>
+    /// A container with the expected name exists but DockFlare did not create it, or another DockFlare instance runs it
+    /// (same <c>TUNNEL_NAME</c>); it is left alone.
+    /// </summary>
     Conflict,
 
     /// <summary>The Docker engine cannot be reached; retried on the next pass.</summary>

@@ -23,4 +23,10 @@ internal sealed record CloudflaredStatus(
     /// they are reported, never removed automatically. Empty when none were found or they could not be listed.
     /// </summary>
     public IReadOnlyList<string> Leftovers { get; init; } = [];
+
+    /// <summary>
+    /// With <see cref="CloudflaredState.Conflict"/>: the id of the other DockFlare instance that runs the container of
+    /// the same name; null when the container was not created by DockFlare at all.
+    /// </summary>
+    public string? OtherInstance { get; init; }
 }

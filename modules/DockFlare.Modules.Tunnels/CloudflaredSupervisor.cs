@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using DockFlare.Core.Reconciliation;
+using DockFlare.Core.State;
 using DockFlare.Plugins.Abstractions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,9 +18,18 @@ namespace DockFlare.Modules.Tunnels;
 /// that is missing and cannot be pulled is such a failure: the container is then neither created nor replaced.
 /// Cloudflared containers DockFlare ran for another tunnel (after <c>TUNNEL_NAME</c> changed) are named in a
 /// warning, once per change of that list, and left for the user to remove.
+/// <para>
+/// The container is labelled with this installation's id (state store setting <c>instance.id</c>, made here the
+/// way the reconciliation module makes it when it does not exist yet). A container of the same name that another
+/// DockFlare instance runs (another master on the same engine with the same <c>TUNNEL_NAME</c>) is left alone and
+/// reported as <see cref="CloudflaredState.Conflict"/>.
+/// </para>
 /// </remarks>
 internal sealed class CloudflaredSupervisor : BackgroundService
 {
+    /// <summary>The state store setting holding this installation's id (shared with the reconciliation module).</summary>
+    internal const string InstanceIdSetting = "instance.id";
+
     /// <summary>Time between passes.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(60);
 
@@ -27,11 +38,13 @@ internal sealed class CloudflaredSupervisor : BackgroundService
     private readonly IMasterTunnel? _tunnel;
     private readonly IContainerManager? _containers;
     private readonly IContainerRuntime? _runtime;
+    private readonly IStateStore? _store;
     private readonly TimeProvider _clock;
     private readonly ILogger _log;
     private readonly SemaphoreSlim _pass = new(1, 1);
     private readonly SemaphoreSlim _wake = new(0, 1);
     private IReadOnlyList<string> _warnedLeftovers = [];
+    private string? _instanceId;
 
     // Optional dependencies: the Docker provider is a plugin that may be broken or missing, and Cloudflare may
     // not be configured. Autofac passes null for a parameter it cannot resolve when it has a default.
@@ -42,7 +55,8 @@ internal sealed class CloudflaredSupervisor : BackgroundService
         IMasterTunnel? tunnel = null,
         IContainerManager? containers = null,
         TimeProvider? clock = null,
-        IContainerRuntime? runtime = null)
+        IContainerRuntime? runtime = null,
+        IStateStore? store = null)
     {
         _options = options;
         _account = account;
@@ -51,6 +65,7 @@ internal sealed class CloudflaredSupervisor : BackgroundService
         _tunnel = tunnel;
         _containers = containers;
         _runtime = runtime;
+        _store = store;
     }
 
     /// <summary>The last finding; safe to show (never holds the token).</summary>
@@ -65,6 +80,7 @@ internal sealed class CloudflaredSupervisor : BackgroundService
         : _account is not { IsConfigured: true } ? "Cloudflare is not configured"
         : _containers is null ? "no Docker provider is loaded"
         : _tunnel is null ? "the master tunnel is not available"
+        : _store is null ? "no state store is available to hold this instance's id"
         : null;
 
     /// <summary>Asks for a pass now (for example right after the tunnel was created); returns at once.</summary>
@@ -91,12 +107,20 @@ internal sealed class CloudflaredSupervisor : BackgroundService
         await _pass.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var reconciler = new CloudflaredReconciler(_options, _tunnel!, _containers!, _runtime) { Command = Command };
+            string instanceId;
+            try
+            {
+                instanceId = await GetInstanceIdAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                return Record(CloudflaredState.Failed, null, $"this instance's id cannot be read from the state store: {ex.Message}");
+            }
+
+            var reconciler = new CloudflaredReconciler(_options, _tunnel!, _containers!, instanceId, _runtime) { Command = Command };
             var found = await reconciler.EnsureAsync(cancellationToken).ConfigureAwait(false);
             WarnAboutLeftovers(found);
-            return Record(found, found.State == CloudflaredState.Conflict
-                ? $"a container named '{found.ContainerName}' exists but was not created by DockFlare (no label {CloudflaredReconciler.ManagedByLabel}={CloudflaredReconciler.ManagedByValue}); it is left alone"
-                : found.LastError);
+            return Record(found, found.State == CloudflaredState.Conflict ? ConflictMessage(found) : found.LastError);
         }
         catch (ContainerRuntimeUnavailableException ex)
         {
@@ -128,6 +152,42 @@ internal sealed class CloudflaredSupervisor : BackgroundService
         _pass.Dispose();
         _wake.Dispose();
         base.Dispose();
+    }
+
+    /// <summary>Why a container of the expected name is left alone.</summary>
+    private static string ConflictMessage(CloudflaredStatus found) => found.OtherInstance is { } other
+        ? $"the container '{found.ContainerName}' is run by another DockFlare instance ('{other}', label {CloudflaredReconciler.InstanceLabel}) for a tunnel of the same name; it is left alone. Set a distinct TUNNEL_NAME on one of the DockFlare instances sharing this Docker engine"
+        : $"a container named '{found.ContainerName}' exists but was not created by DockFlare (no label {CloudflaredReconciler.ManagedByLabel}={CloudflaredReconciler.ManagedByValue}); it is left alone";
+
+    /// <summary>
+    /// This installation's id from the state store setting <c>instance.id</c>; made (<c>df-</c> and 12 lower hex
+    /// digits) and read back when missing, as the reconciliation module does, so that both agree on it.
+    /// </summary>
+    private async Task<string> GetInstanceIdAsync(CancellationToken cancellationToken)
+    {
+        if (_instanceId is not null)
+        {
+            return _instanceId;
+        }
+
+        var stored = await _store!.GetSettingAsync(InstanceIdSetting, cancellationToken).ConfigureAwait(false);
+        if (stored is null || string.IsNullOrWhiteSpace(stored.Value))
+        {
+            await _store.SetSettingAsync(
+                new SettingEntry(InstanceIdSetting, "df-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)), false),
+                cancellationToken).ConfigureAwait(false);
+
+            // Read back: if two replicas (or the reconciliation module) raced, all use whichever write landed last.
+            stored = await _store.GetSettingAsync(InstanceIdSetting, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (stored is null || string.IsNullOrWhiteSpace(stored.Value))
+        {
+            throw new InvalidOperationException($"the setting '{InstanceIdSetting}' is still empty after it was written");
+        }
+
+        _instanceId = stored.Value;
+        return _instanceId;
     }
 
     /// <summary>Warns about containers left over for another tunnel when their list changed since the last warning.</summary>

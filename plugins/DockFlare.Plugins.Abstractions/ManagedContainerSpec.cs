@@ -15,6 +15,16 @@ public sealed record ManagedContainerSpec(
     IReadOnlyDictionary<string, string> Labels,
     string Network)
 {
+    /// <summary>
+    /// The logging driver (for example <c>json-file</c>), or null for the engine's default driver.
+    /// </summary>
+    public string? LogDriver { get; init; }
+
+    /// <summary>
+    /// Options of the logging driver (for example <c>max-size</c> and <c>max-file</c>), or null for the engine's defaults.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? LogOptions { get; init; }
+
     /// <summary>Leaves the environment out: it may hold secrets.</summary>
     /// <returns>The name, image and network.</returns>
     public override string ToString() => $"container '{Name}' ({Image}) on network '{Network}'";

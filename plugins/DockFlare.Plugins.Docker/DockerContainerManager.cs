@@ -188,6 +188,16 @@ internal sealed class DockerContainerManager(DockerContainerRuntime runtime) : I
             {
                 NetworkMode = spec.Network,
                 RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.UnlessStopped },
+                LogConfig = spec.LogDriver is null && spec.LogOptions is null
+                    ? null
+                    : new LogConfig
+                    {
+                        // An empty type is the engine's default driver, which then gets the options.
+                        Type = spec.LogDriver ?? "",
+                        Config = spec.LogOptions is { } options
+                            ? new Dictionary<string, string>(options, StringComparer.Ordinal)
+                            : new Dictionary<string, string>(StringComparer.Ordinal),
+                    },
             },
         };
         var created = await Call($"create {spec}", () => Client.Containers.CreateContainerAsync(parameters, cancellationToken))

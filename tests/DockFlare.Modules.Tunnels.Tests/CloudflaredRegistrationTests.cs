@@ -1,5 +1,6 @@
 using Autofac;
 using DockFlare.Core.Reconciliation;
+using DockFlare.Core.State;
 using DockFlare.Plugins.Abstractions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -33,6 +34,17 @@ public sealed class CloudflaredRegistrationTests
     }
 
     [Fact]
+    public async Task Resolve_NoStateStore_SupervisorIsDisabled()
+    {
+        using var container = Build(withDocker: true, withStore: false);
+
+        var status = await container.Resolve<CloudflaredSupervisor>().EnsureOnceAsync(CancellationToken.None);
+
+        Assert.Equal(CloudflaredState.Disabled, status.State);
+        Assert.Contains("state store", status.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Resolve_RouteAdvisor_IsTheReachabilityAdvisor()
     {
         using var container = Build(withDocker: false);
@@ -40,7 +52,7 @@ public sealed class CloudflaredRegistrationTests
         Assert.IsType<ServiceReachabilityAdvisor>(container.Resolve<IRouteAdvisor>());
     }
 
-    private static IContainer Build(bool withDocker)
+    private static IContainer Build(bool withDocker, bool withStore = true)
     {
         var builder = new ContainerBuilder();
         builder.RegisterModule(new TunnelsModule(new TunnelsOptions()));
@@ -48,6 +60,11 @@ public sealed class CloudflaredRegistrationTests
         builder.RegisterInstance(new CloudflareAccount("0123456789abcdef0123456789abcdef", IsSandbox: false));
         builder.RegisterInstance<ILoggerFactory>(NullLoggerFactory.Instance);
         builder.RegisterGeneric(typeof(Logger<>)).As(typeof(ILogger<>)).SingleInstance();
+        if (withStore)
+        {
+            builder.RegisterInstance(Substitute.For<IStateStore>());
+        }
+
         if (withDocker)
         {
             builder.RegisterInstance(Substitute.For<IContainerManager>());

@@ -1,10 +1,13 @@
 using Docker.DotNet.Models;
+using System.Text.RegularExpressions;
 using DockFlare.Core.Reconciliation;
+using DockFlare.Core.State;
 using DockFlare.Plugins.Abstractions;
 using DockFlare.Plugins.Docker;
 using DockFlare.Testing;
 using DockFlare.Testing.Cloudflare;
 using Microsoft.Extensions.Logging;
+using NSubstitute;
 
 namespace DockFlare.Modules.Tunnels.Tests;
 
@@ -32,6 +35,7 @@ public sealed class CloudflaredSupervisorTests : IAsyncLifetime, IDisposable
     private readonly DockerContainerManager _containers;
     private readonly CloudflaredFakeMasterTunnel _tunnel;
     private readonly TunnelsOptions _options;
+    private readonly string _instanceId = "df-" + Guid.NewGuid().ToString("N")[..12];
 
     public CloudflaredSupervisorTests()
     {
@@ -195,6 +199,126 @@ public sealed class CloudflaredSupervisorTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task EnsureOnceAsync_Created_CarriesTheInstanceLabelAndRotatedJsonLogs()
+    {
+        var status = await Supervisor().EnsureOnceAsync(Ct);
+
+        var raw = await _docker.Client.Containers.InspectContainerAsync(status.ContainerId, Ct);
+        Assert.Equal(_instanceId, raw.Config.Labels[CloudflaredReconciler.InstanceLabel]);
+        Assert.Equal("json-file", raw.HostConfig.LogConfig.Type);
+        Assert.Equal("10m", raw.HostConfig.LogConfig.Config["max-size"]);
+        Assert.Equal("3", raw.HostConfig.LogConfig.Config["max-file"]);
+    }
+
+    [Fact]
+    public async Task EnsureOnceAsync_NoInstanceIdStored_MakesOneStoresItAndLabelsWithIt()
+    {
+        var store = Store(null);
+
+        var status = await Supervisor(_tunnel, store).EnsureOnceAsync(Ct);
+
+        var stored = await store.GetSettingAsync(CloudflaredSupervisor.InstanceIdSetting, Ct);
+        Assert.NotNull(stored);
+        Assert.Matches(new Regex("^df-[0-9a-f]{12}$"), stored.Value);
+        Assert.False(stored.IsJson);
+        Assert.Equal(CloudflaredState.Running, status.State);
+        var container = (await _containers.InspectContainerAsync(ContainerName, Ct))!;
+        Assert.Equal(stored.Value, container.Labels[CloudflaredReconciler.InstanceLabel]);
+    }
+
+    [Fact]
+    public async Task EnsureOnceAsync_SameTunnelNameRunByAnotherInstance_ReportsConflictAndLeavesItsContainer()
+    {
+        // Two masters on one engine, same TUNNEL_NAME, different Cloudflare accounts: other token, other instance id.
+        var first = Supervisor();
+        var mine = await first.EnsureOnceAsync(Ct);
+        var before = await _docker.Client.Containers.InspectContainerAsync(mine.ContainerId, Ct);
+        var otherInstance = "df-" + Guid.NewGuid().ToString("N")[..12];
+        var second = Supervisor(new CloudflaredFakeMasterTunnel(_tunnel.Name, RotatedToken), Store(otherInstance));
+
+        var conflict = await second.EnsureOnceAsync(Ct);
+        var again = await second.EnsureOnceAsync(Ct);
+        var after = await _docker.Client.Containers.InspectContainerAsync(ContainerName, Ct);
+        var firstAgain = await first.EnsureOnceAsync(Ct);
+
+        Assert.Equal(CloudflaredState.Conflict, conflict.State);
+        Assert.Equal(_instanceId, conflict.OtherInstance);
+        Assert.Contains($"'{_instanceId}'", conflict.LastError, StringComparison.Ordinal);
+        Assert.Contains("TUNNEL_NAME", conflict.LastError, StringComparison.Ordinal);
+        Assert.Equal(CloudflaredChanges.None, conflict.LastChanges);
+        Assert.Equal(CloudflaredState.Conflict, again.State);
+        Assert.Equal(before.ID, after.ID);
+        Assert.Equal(before.Config.Labels, after.Config.Labels);
+        Assert.Contains($"TUNNEL_TOKEN={Token}", after.Config.Env);
+        Assert.True(after.State.Running);
+        Assert.Single(_logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(_instanceId, StringComparison.Ordinal));
+        Assert.DoesNotContain(_logs.Entries, e => e.Message.Contains(RotatedToken, StringComparison.Ordinal));
+        Assert.Equal(CloudflaredState.Running, firstAgain.State);
+        Assert.Equal(CloudflaredChanges.None, firstAgain.LastChanges);
+        Assert.Equal(before.ID, firstAgain.ContainerId);
+    }
+
+    [Fact]
+    public async Task EnsureOnceAsync_ManagedContainerWithoutInstanceLabel_IsTakenOver()
+    {
+        // Created before the instance label existed: otherwise as this instance would have created it.
+        var network = await _containers.EnsureNetworkAsync(_options.CloudflaredNetworkName, Ct);
+        var legacyId = await _containers.CreateContainerAsync(
+            new ManagedContainerSpec(ContainerName, TestInfrastructure.Image, StandIn,
+                new Dictionary<string, string> { [CloudflaredReconciler.TokenVariable] = Token },
+                new Dictionary<string, string>
+                {
+                    [CloudflaredReconciler.ManagedByLabel] = CloudflaredReconciler.ManagedByValue,
+                    [CloudflaredReconciler.ConfigHashLabel] = CloudflaredReconciler.ConfigHash(TestInfrastructure.Image, Token, StandIn),
+                    [CloudflaredReconciler.NetworkLabel] = _options.CloudflaredNetworkName,
+                    [CloudflaredReconciler.TunnelIdLabel] = "6f1e3c1a-0000-4000-8000-000000000001",
+                },
+                _options.CloudflaredNetworkName),
+            Ct);
+        await _containers.StartContainerAsync(legacyId, Ct);
+        var supervisor = Supervisor();
+
+        var first = await supervisor.EnsureOnceAsync(Ct);
+        var second = await supervisor.EnsureOnceAsync(Ct);
+
+        Assert.Equal(CloudflaredState.Running, first.State);
+        Assert.Equal(CloudflaredChanges.Replaced, first.LastChanges);
+        Assert.NotEqual(legacyId, first.ContainerId);
+        var raw = await _docker.Client.Containers.InspectContainerAsync(ContainerName, Ct);
+        Assert.Equal(first.ContainerId, raw.ID);
+        Assert.Equal(_instanceId, raw.Config.Labels[CloudflaredReconciler.InstanceLabel]);
+        Assert.Equal("10m", raw.HostConfig.LogConfig.Config["max-size"]);
+        Assert.True(raw.State.Running);
+        Assert.Equal([new ContainerNetworkAttachment(_options.CloudflaredNetworkName, network)], (await _containers.InspectContainerAsync(ContainerName, Ct))!.Networks);
+        Assert.Equal(CloudflaredChanges.None, second.LastChanges);
+        Assert.Equal(first.ContainerId, second.ContainerId);
+    }
+
+    [Fact]
+    public async Task EnsureOnceAsync_AnotherInstancesContainerForAnotherTunnel_IsNotALeftover()
+    {
+        // The other master followed the advice: its own TUNNEL_NAME on the same engine.
+        var othersName = $"cloudflared-{_prefix}-other-master";
+        await _containers.EnsureNetworkAsync(_options.CloudflaredNetworkName, Ct);
+        await _containers.CreateContainerAsync(
+            new ManagedContainerSpec(othersName, TestInfrastructure.Image, ["sleep", "3600"], new Dictionary<string, string>(),
+                new Dictionary<string, string>
+                {
+                    [CloudflaredReconciler.ManagedByLabel] = CloudflaredReconciler.ManagedByValue,
+                    [CloudflaredReconciler.TunnelIdLabel] = "00000000-0000-0000-0000-000000000000",
+                    [CloudflaredReconciler.InstanceLabel] = "df-000000000000",
+                },
+                _options.CloudflaredNetworkName),
+            Ct);
+
+        var status = await Supervisor().EnsureOnceAsync(Ct);
+
+        Assert.Equal(CloudflaredState.Running, status.State);
+        Assert.DoesNotContain(othersName, status.Leftovers);
+        Assert.DoesNotContain(_logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains(othersName, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task EnsureOnceAsync_ImageMissingAndNotPullable_ReportsFailedNamingItAndCreatesNothing()
     {
         _options.CloudflaredImage = MissingImage;
@@ -285,7 +409,7 @@ public sealed class CloudflaredSupervisorTests : IAsyncLifetime, IDisposable
     {
         using var down = new DockerContainerRuntime(DockerEndpoint.Parse($"unix:///tmp/{_prefix}-no-such.sock"));
         var supervisor = new CloudflaredSupervisor(
-            _options, _loggers.CreateLogger<CloudflaredSupervisor>(), Account(), _tunnel, new DockerContainerManager(down))
+            _options, _loggers.CreateLogger<CloudflaredSupervisor>(), Account(), _tunnel, new DockerContainerManager(down), store: Store(_instanceId))
         { Command = StandIn };
 
         var first = await supervisor.EnsureOnceAsync(Ct);
@@ -391,6 +515,30 @@ public sealed class CloudflaredSupervisorTests : IAsyncLifetime, IDisposable
 
     private static CloudflareAccount Account() => new("0123456789abcdef0123456789abcdef", IsSandbox: false);
 
-    private CloudflaredSupervisor Supervisor() =>
-        new(_options, _loggers.CreateLogger<CloudflaredSupervisor>(), Account(), _tunnel, _containers, runtime: _docker) { Command = StandIn };
+    private CloudflaredSupervisor Supervisor() => Supervisor(_tunnel, Store(_instanceId));
+
+    private CloudflaredSupervisor Supervisor(IMasterTunnel tunnel, IStateStore store) =>
+        new(_options, _loggers.CreateLogger<CloudflaredSupervisor>(), Account(), tunnel, _containers, runtime: _docker, store: store) { Command = StandIn };
+
+    /// <summary>A state store holding only settings, starting with <c>instance.id</c> = <paramref name="instanceId"/> (none when null).</summary>
+    private static IStateStore Store(string? instanceId)
+    {
+        var settings = new Dictionary<string, SettingEntry>(StringComparer.Ordinal);
+        if (instanceId is not null)
+        {
+            settings[CloudflaredSupervisor.InstanceIdSetting] = new SettingEntry(CloudflaredSupervisor.InstanceIdSetting, instanceId, false);
+        }
+
+        var store = Substitute.For<IStateStore>();
+        store.GetSettingAsync(Arg.Any<string>(), Arg.Any<CancellationToken>())
+            .Returns(call => settings.GetValueOrDefault(call.Arg<string>()));
+        store.SetSettingAsync(Arg.Any<SettingEntry>(), Arg.Any<CancellationToken>())
+            .Returns(call =>
+            {
+                var entry = call.Arg<SettingEntry>();
+                settings[entry.Key] = entry;
+                return Task.CompletedTask;
+            });
+        return store;
+    }
 }

@@ -65,6 +65,37 @@ public sealed class DockerContainerManagerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task CreateContainerAsync_LogDriverAndOptions_InspectShowsTheLogConfig()
+    {
+        await _manager.EnsureNetworkAsync(_prefix + "-net", Ct);
+        var spec = Spec("log", _prefix + "-net") with
+        {
+            LogDriver = "json-file",
+            LogOptions = new Dictionary<string, string> { ["max-size"] = "10m", ["max-file"] = "3" },
+        };
+
+        var id = await _manager.CreateContainerAsync(spec, Ct);
+
+        var raw = await _runtime.Client.Containers.InspectContainerAsync(id, Ct);
+        Assert.Equal("json-file", raw.HostConfig.LogConfig.Type);
+        Assert.Equal("10m", raw.HostConfig.LogConfig.Config["max-size"]);
+        Assert.Equal("3", raw.HostConfig.LogConfig.Config["max-file"]);
+    }
+
+    [Fact]
+    public async Task CreateContainerAsync_NoLogSettings_KeepsTheEngineDefault()
+    {
+        await _manager.EnsureNetworkAsync(_prefix + "-net", Ct);
+        var info = await _runtime.Client.System.GetSystemInfoAsync(Ct);
+
+        var id = await _manager.CreateContainerAsync(Spec("nolog", _prefix + "-net"), Ct);
+
+        var raw = await _runtime.Client.Containers.InspectContainerAsync(id, Ct);
+        Assert.Equal(info.LoggingDriver, raw.HostConfig.LogConfig.Type);
+        Assert.False(raw.HostConfig.LogConfig.Config?.ContainsKey("max-size") ?? false);
+    }
+
+    [Fact]
     public async Task StartContainerAsync_ThenRemove_RunsAndThenIsGone()
     {
         await _manager.EnsureNetworkAsync(_prefix + "-net", Ct);
