@@ -141,7 +141,7 @@ public sealed class RulesEndpointTests : IAsyncLifetime
 
         var message = await AssertErrorAsync(await _host.Client.PostAsync(Rules, content), HttpStatusCode.BadRequest, "invalid_json");
 
-        Assert.Contains("Path: $.tunnel", message, StringComparison.Ordinal);
+        Assert.StartsWith("The request body is not valid JSON: 'm' is an invalid start of a value (line 1, position 12).", message, StringComparison.Ordinal);
     }
 
     [Fact]

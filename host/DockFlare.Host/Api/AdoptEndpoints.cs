@@ -19,6 +19,12 @@ internal static class AdoptEndpoints
                 return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", "'hostname' is required: the hostname of the route to adopt.");
             }
 
+            if ((ManualRuleLimits.CheckLength("hostname", request.Hostname, ManualRuleLimits.MaxHostnameLength)
+                ?? ManualRuleLimits.CheckLength("path", request.Path, ManualRuleLimits.MaxPathLength)) is { } tooLong)
+            {
+                return tooLong;
+            }
+
             var path = string.IsNullOrEmpty(request.Path) ? null : request.Path;
             try
             {

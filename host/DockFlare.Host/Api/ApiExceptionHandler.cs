@@ -19,6 +19,8 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> log) : IE
                 (StatusCodes.Status500InternalServerError, "state_unreadable", exception.Message),
             StateConcurrencyException => (StatusCodes.Status409Conflict, "concurrent_update",
                 "The manual rules kept changing while this change was applied; send it again."),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge,
+                "payload_too_large", "The request body is larger than the server accepts."),
             BadHttpRequestException e => (e.StatusCode, "bad_request", e.Message),
             _ => (StatusCodes.Status500InternalServerError, "internal_error",
                 "The request failed unexpectedly; the master's log has the details."),

@@ -122,9 +122,20 @@ internal static class RulesEndpoints
 
     private static IResult? CheckRequest(string id, ManualRuleRequest request)
     {
+        if (id.Length > ManualRuleLimits.MaxIdLength)
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_id",
+                $"'id' is {id.Length} characters long: {ManualRuleIds.Rule}.");
+        }
+
         if (!ManualRuleIds.IsValid(id))
         {
             return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_id", $"'{id}' is not a valid rule id: {ManualRuleIds.Rule}.");
+        }
+
+        if (ManualRuleLimits.Check(request) is { } tooLarge)
+        {
+            return tooLarge;
         }
 
         var missing = request.MissingFields();

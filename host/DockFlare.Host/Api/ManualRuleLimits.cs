@@ -1,0 +1,89 @@
+using DockFlare.Core.Engine;
+using System.Collections.Frozen;
+
+namespace DockFlare.Host.Api;
+
+/// <summary>
+/// Size limits on a manual rule's fields, and the option names it may use: checked before the rule is validated
+/// by the engine or stored, so that nothing oversized or unknown reaches the state store or Cloudflare.
+/// </summary>
+internal static class ManualRuleLimits
+{
+    public const int MaxIdLength = 64;
+    public const int MaxHostnameLength = 253;
+    public const int MaxPathLength = 1024;
+    public const int MaxServiceLength = 2048;
+    public const int MaxZoneNameLength = 253;
+    public const int MaxOptions = 16;
+    public const int MaxOptionKeyLength = 64;
+    public const int MaxOptionValueLength = 1024;
+
+    /// <summary>The origin options a rule may set (from the engine, so the two never disagree).</summary>
+    public static IReadOnlyList<string> OriginOptionNames => ManualRuleOptionNames.Origin;
+
+    /// <summary>The Access options a rule may set (from the engine).</summary>
+    public static IReadOnlyList<string> AccessOptionNames => ManualRuleOptionNames.Access;
+
+    private static readonly FrozenSet<string> OriginSet = OriginOptionNames.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> AccessSet = AccessOptionNames.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The length check of a hostname or path, as for adopt; null when it fits.</summary>
+    public static IResult? CheckLength(string field, string? value, int max) =>
+        value is not null && value.Length > max
+            ? ApiError.Result(StatusCodes.Status400BadRequest, "field_too_long",
+                $"'{field}' is {value.Length} characters long: at most {max} are allowed.")
+            : null;
+
+    /// <returns>Null when every field is within its limit and every option name is known, otherwise the error to answer.</returns>
+    public static IResult? Check(ManualRuleRequest request) =>
+        CheckLength("hostname", request.Hostname, MaxHostnameLength)
+        ?? CheckLength("path", request.Path, MaxPathLength)
+        ?? CheckLength("service", request.Service, MaxServiceLength)
+        ?? CheckLength("zoneName", request.ZoneName, MaxZoneNameLength)
+        ?? CheckLength("tunnel", request.Tunnel, MaxHostnameLength)
+        ?? CheckOptions("originOptions", request.OriginOptions, OriginSet, OriginOptionNames)
+        ?? CheckOptions("accessOptions", request.AccessOptions, AccessSet, AccessOptionNames);
+
+    private static IResult? CheckOptions(
+        string field, IReadOnlyDictionary<string, string>? options, FrozenSet<string> known, IReadOnlyList<string> allowed)
+    {
+        if (options is null)
+        {
+            return null;
+        }
+
+        if (options.Count > MaxOptions)
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "field_too_long",
+                $"'{field}' has {options.Count} entries: at most {MaxOptions} are allowed.");
+        }
+
+        foreach (var (key, value) in options)
+        {
+            if (key.Length > MaxOptionKeyLength)
+            {
+                return ApiError.Result(StatusCodes.Status400BadRequest, "field_too_long",
+                    $"A key of '{field}' is {key.Length} characters long: at most {MaxOptionKeyLength} are allowed.");
+            }
+
+            if (!known.Contains(key))
+            {
+                return ApiError.Result(StatusCodes.Status400BadRequest, "unknown_option",
+                    $"'{key}' is not a known name in '{field}': the allowed names are {string.Join(", ", allowed)}.");
+            }
+
+            if (value is null)
+            {
+                return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_json", $"`{field}.{key}` must be a string, not null.");
+            }
+
+            if (value.Length > MaxOptionValueLength)
+            {
+                return ApiError.Result(StatusCodes.Status400BadRequest, "field_too_long",
+                    $"'{field}.{key}' is {value.Length} characters long: at most {MaxOptionValueLength} are allowed.");
+            }
+        }
+
+        return null;
+    }
+}
