@@ -26,6 +26,8 @@ internal static class ApiEndpoints
         ChangesEndpoints.Map(api);
         RulesEndpoints.Map(api);
         AdoptEndpoints.Map(api);
+        AgentEndpoints.Map(api);
+        AgentCommandEndpoints.Map(api);
         api.MapFallback(() => ApiError.Result(StatusCodes.Status404NotFound, "not_found", "No such API endpoint: see docs/api.md."));
         return endpoints;
     }

@@ -1,0 +1,157 @@
+using System.Text.Json.Nodes;
+using DockFlare.Modules.Agents;
+
+namespace DockFlare.Host.Api;
+
+/// <summary>
+/// The agent-facing routes, authenticated by the agent key (never the admin key): register, heartbeat,
+/// inventory and events, in our v2 shape and the original agent's (detected by the body).
+/// </summary>
+internal static class AgentApiEndpoints
+{
+    public static void Map(RouteGroupBuilder api, AgentRequestGuard guard)
+    {
+        var agents = api.MapGroup("/agents").RequireAuthorization(AgentAuthentication.Policy).AddEndpointFilter(guard.FilterAsync);
+        agents.MapPost("/register", RegisterAsync);
+        agents.MapPost("/{id}/heartbeat", HeartbeatAsync);
+        agents.MapPost("/{id}/inventory", InventoryAsync);
+        agents.MapPost("/{id}/events", EventsAsync);
+    }
+
+    private static async Task<IResult> RegisterAsync(HttpContext context, IAgentRegistry registry)
+    {
+        var (body, error) = await AgentRequestGuard.ReadAsync(context, allowEmpty: true);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var key = (AgentKeyInfo)context.Items[AgentKeyAuthenticationHandler.ItemKey]!;
+        var v2 = AgentCompatEndpoints.IsV2Registration(body!);
+        var registration = new AgentRegistration(
+            AgentCompatEndpoints.Text(body!["agentId"] ?? body["agent_id"]),
+            AgentCompatEndpoints.Text(body["displayName"] ?? body["display_name"]),
+            AgentCompatEndpoints.Text(body["hostname"]),
+            AgentCompatEndpoints.Text(body["agentVersion"] ?? body["agent_version"] ?? body["version"]));
+        try
+        {
+            var result = await registry.RegisterAsync(key, registration, context.RequestAborted);
+            return v2
+                ? Results.Json(
+                    new { agentId = result.Agent.Id, status = result.Agent.Status, protocolVersion = 2, intervals = result.Intervals, agent = result.Agent },
+                    statusCode: result.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK)
+                : AgentCompatEndpoints.RegisterAnswer(result);
+        }
+        catch (AgentRequestException e)
+        {
+            return AgentRequestGuard.Refuse(e);
+        }
+    }
+
+    private static async Task<IResult> HeartbeatAsync(HttpContext context, string id, IAgentReports reports, IAgentRegistry registry)
+    {
+        var (_, error) = await AgentRequestGuard.ReadAsync(context, allowEmpty: true);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var view = await registry.GetAsync(id, context.RequestAborted);
+        if (view is null)
+        {
+            return AgentRequestGuard.Refuse(StatusCodes.Status404NotFound, "agent_not_found", "Agent not found.");
+        }
+
+        var intervals = await reports.HeartbeatAsync(id, context.RequestAborted);
+        return Results.Ok(new { status = "ok", agentStatus = view.Agent.Status, intervals });
+    }
+
+    private static async Task<IResult> InventoryAsync(HttpContext context, string id, IAgentReports reports)
+    {
+        var (body, error) = await AgentRequestGuard.ReadAsync(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (body!["complete"] is JsonValue complete && complete.TryGetValue<bool>(out var isComplete) && !isComplete)
+        {
+            await reports.HeartbeatAsync(id, context.RequestAborted);
+            return Results.Ok(new { code = "inventory_incomplete", accepted = 0 });
+        }
+
+        if (body["containers"] is not JsonArray list)
+        {
+            return AgentRequestGuard.Refuse(StatusCodes.Status400BadRequest, "invalid_request", "'containers' is required: the complete list of containers [{id, name, labels, state}].");
+        }
+
+        var (containers, parseError) = AgentCompatEndpoints.ParseContainers(list, defaultRunning: true);
+        if (parseError is not null)
+        {
+            return AgentRequestGuard.Refuse(StatusCodes.Status400BadRequest, "invalid_request", parseError);
+        }
+
+        try
+        {
+            var result = await reports.ReportInventoryAsync(id, containers, context.RequestAborted);
+            return Results.Ok(new { code = "accepted", accepted = result.Accepted, published = result.Published, diagnostics = result.Diagnostics });
+        }
+        catch (AgentRequestException e)
+        {
+            return AgentRequestGuard.Refuse(e);
+        }
+    }
+
+    private static async Task<IResult> EventsAsync(HttpContext context, string id, IAgentReports reports)
+    {
+        var (body, error) = await AgentRequestGuard.ReadAsync(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        try
+        {
+            if (body!["events"] is not JsonArray list)
+            {
+                return await AgentCompatEndpoints.EventAsync(id, body, reports, context.RequestAborted);
+            }
+
+            var events = new List<AgentEvent>(list.Count);
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (list[i] is not JsonObject item || AgentCompatEndpoints.Text(item["type"]) is not { } type)
+                {
+                    return AgentRequestGuard.Refuse(StatusCodes.Status400BadRequest, "invalid_request", $"events[{i}] needs a 'type'.");
+                }
+
+                long? sequence = item["seq"] is JsonValue s && s.TryGetValue<long>(out var seq) ? seq : null;
+                ReportedContainer? container = null;
+                if (item["container"] is not null)
+                {
+                    (container, var containerError) = AgentCompatEndpoints.ParseContainer(item["container"], defaultRunning: type == "container_start");
+                    if (containerError is not null)
+                    {
+                        return AgentRequestGuard.Refuse(StatusCodes.Status400BadRequest, "invalid_request", $"events[{i}]: {containerError}");
+                    }
+                }
+
+                events.Add(new AgentEvent(sequence, type, container));
+            }
+
+            var result = await reports.ApplyEventsAsync(id, AgentCompatEndpoints.Text(body["sessionId"]), events, context.RequestAborted);
+            return Results.Ok(new
+            {
+                code = result.Accepted == 0 && result.Duplicates > 0 ? "duplicate_sequence" : "accepted",
+                acceptedThrough = result.AcceptedThrough,
+                applied = result.Accepted,
+                duplicates = result.Duplicates,
+                diagnostics = result.Diagnostics,
+            });
+        }
+        catch (AgentRequestException e)
+        {
+            return AgentRequestGuard.Refuse(e);
+        }
+    }
+}

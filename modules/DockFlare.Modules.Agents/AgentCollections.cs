@@ -1,0 +1,9 @@
+namespace DockFlare.Modules.Agents;
+
+/// <summary>The collections of the agent store.</summary>
+internal static class AgentCollections
+{
+    public const string Agents = "agent";
+    public const string Keys = "key";
+    public const string Reports = "report";
+}
