@@ -19,8 +19,8 @@ public sealed class AgentsOptions
     /// How long the routes of an agent's stopped or vanished container stay live (the same
     /// <c>GRACE_PERIOD_SECONDS</c> as local containers).
     /// </summary>
+    // Validated once, by the reconciliation options that own the setting; a second check would report a bad value twice.
     [ConfigurationKeyName("GRACE_PERIOD_SECONDS")]
-    [Range(0, 30 * 24 * 3600, ErrorMessage = "GRACE_PERIOD_SECONDS must be between {1} and {2}.")]
     public int GracePeriodSeconds { get; set; } = 600;
 
     /// <summary>Requests one agent may make per minute on the agent API before it gets 429.</summary>
