@@ -63,7 +63,7 @@ public sealed class HangfireRedisTests : IDisposable
     }
 
     // The jobs the master's own modules declare are always scheduled beside the probes.
-    private static readonly string[] FirstPartyJobs = ["grace-expiry", "reconcile"];
+    private static readonly string[] FirstPartyJobs = ["agents-expire-commands", "agents-finish-removals", "agents-liveness", "grace-expiry", "reconcile"];
 
     [Fact]
     public async Task Start_FirstPartyModules_ScheduleReconcileAndGraceExpiry()

@@ -34,17 +34,30 @@ public sealed class SettingsBinder(IConfiguration configuration)
             }
             else
             {
-                _problems.Add($"{key}: '{Redact(key, raw)}' is not {expected}.");
+                Report($"{key}: '{Redact(key, raw)}' is not {expected}.");
             }
         }
 
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
-        _problems.AddRange(results.Select(r => r.ErrorMessage ?? $"{typeof(T).Name} is invalid."));
+        foreach (var result in results)
+        {
+            Report(result.ErrorMessage ?? $"{typeof(T).Name} is invalid.");
+        }
+
         return options;
     }
 
-    public void Add(string problem) => _problems.Add(problem);
+    public void Add(string problem) => Report(problem);
+
+    // A setting several modules read (GRACE_PERIOD_SECONDS) is reported once, not once per reader.
+    private void Report(string problem)
+    {
+        if (!_problems.Contains(problem, StringComparer.Ordinal))
+        {
+            _problems.Add(problem);
+        }
+    }
 
     /// <exception cref="SettingsException">Any setting was invalid.</exception>
     public void ThrowIfInvalid()
