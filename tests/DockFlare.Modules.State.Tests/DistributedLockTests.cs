@@ -11,8 +11,9 @@ public sealed class DistributedLockTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _first = await TestRedis.ConnectAsync(TestRedis.ModuleDatabase);
-        _second = await TestRedis.ConnectAsync(TestRedis.ModuleDatabase);
+        // A database of its own: another class flushes the module database while these locks are held.
+        _first = await TestRedis.ConnectAsync(TestRedis.LockDatabase);
+        _second = await TestRedis.ConnectAsync(TestRedis.LockDatabase);
     }
 
     public async Task DisposeAsync()

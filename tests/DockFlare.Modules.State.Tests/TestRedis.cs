@@ -12,6 +12,7 @@ internal static class TestRedis
     public const int ContractDatabase = 20;
     public const int RedisStoreDatabase = 21;
     public const int ModuleDatabase = 22;
+    public const int LockDatabase = 23;
 
     public static async Task<ConnectionMultiplexer> ConnectAsync(int database)
     {

@@ -6,7 +6,8 @@ namespace DockFlare.Host.Api;
 
 /// <summary>
 /// Turns an exception escaping a request into a JSON error with a message and never a stack trace: a
-/// <see cref="ReconcileException"/> (Cloudflare unreachable, not configured) is a 503 with its message.
+/// <see cref="ReconcileException"/> (Cloudflare unreachable, not configured) is a 503 with its message, and
+/// Redis being away is a 503 <c>storage_unavailable</c> rather than a 500.
 /// </summary>
 internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> log) : IExceptionHandler
 {
@@ -17,6 +18,8 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> log) : IE
             ReconcileException e => (StatusCodes.Status503ServiceUnavailable, "cloudflare_unavailable", e.Message),
             StateCorruptedException or StateSchemaException =>
                 (StatusCodes.Status500InternalServerError, "state_unreadable", exception.Message),
+            StackExchange.Redis.RedisException => (StatusCodes.Status503ServiceUnavailable, "storage_unavailable",
+                "The state store (Redis) is not reachable right now; try again shortly."),
             StateConcurrencyException => (StatusCodes.Status409Conflict, "concurrent_update",
                 "The manual rules kept changing while this change was applied; send it again."),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge,
