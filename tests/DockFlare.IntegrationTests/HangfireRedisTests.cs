@@ -72,10 +72,31 @@ public sealed class HangfireRedisTests : IDisposable
         await using var host = await StartAsync(new ProbeJob("probe-job", TimeSpan.Zero), TestRedis.HangfireDatabase + 12);
         await ScheduledAsync(redis, "probe-job");
 
-        var members = (await redis.GetDatabase().SortedSetRangeByRankAsync("dockflare:recurring-jobs")).Select(m => m.ToString()).ToList();
+        // The modules' schedules are written one by one after the probe's: wait for all of them, not the first.
+        var members = await AllScheduledAsync(redis, FirstPartyJobs);
 
         Assert.Contains("reconcile", members);
         Assert.Contains("grace-expiry", members);
+        Assert.Subset(members.ToHashSet(StringComparer.Ordinal), FirstPartyJobs.ToHashSet(StringComparer.Ordinal));
+    }
+
+    // Every schedule in Redis once all of expected are there, or what is there at the deadline.
+    private static async Task<IReadOnlyList<string>> AllScheduledAsync(ConnectionMultiplexer redis, IReadOnlyCollection<string> expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        List<string> members;
+        do
+        {
+            members = (await redis.GetDatabase().SortedSetRangeByRankAsync("dockflare:recurring-jobs")).Select(m => m.ToString()).ToList();
+            if (expected.All(members.Contains))
+            {
+                return members;
+            }
+
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+        return members;
     }
 
     // Scheduling runs in the background once storage answers; wait for the expected schedules rather
