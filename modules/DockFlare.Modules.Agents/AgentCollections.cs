@@ -6,4 +6,5 @@ internal static class AgentCollections
     public const string Agents = "agent";
     public const string Keys = "key";
     public const string Reports = "report";
+    public const string RetiredTunnels = "retired-tunnel";
 }

@@ -19,6 +19,12 @@ public sealed record AgentKeyInfo(
     DateTimeOffset? RevokedAt,
     string? BoundAgentId)
 {
+    /// <summary>
+    /// Whether the key was revoked because its agent was removed: the agent is then told so (410
+    /// <c>agent_removed</c>) instead of getting a plain 401, so it stops its cloudflared.
+    /// </summary>
+    public bool RevokedByRemoval { get; init; }
+
     /// <summary>The status of a usable key.</summary>
     public const string Active = "active";
 

@@ -45,6 +45,32 @@ internal sealed class AgentKeyService(AgentDocuments documents, IAgentHeartbeats
         return stored?.Info;
     }
 
+    /// <summary>Revokes the key of a removed agent and marks it so: its agent then gets 410 <c>agent_removed</c>, not 401.</summary>
+    public async Task RevokeForRemovalAsync(string keyId)
+    {
+        var now = time.GetUtcNow();
+        var stored = await documents.UpdateAsync<StoredAgentKey>(AgentCollections.Keys, keyId, key => key is null || key.Info.RevokedByRemoval
+                ? key
+                : key with { Info = key.Info with { Status = AgentKeyInfo.Revoked, RevokedAt = key.Info.RevokedAt ?? now, RevokedByRemoval = true } })
+            .ConfigureAwait(false);
+        if (stored is not null)
+        {
+            log.LogInformation("Agent key {KeyId} revoked: its agent {AgentId} was removed", keyId, stored.Info.BoundAgentId);
+        }
+    }
+
+    public async Task<bool> IsRemovedAgentKeyAsync(string secret, CancellationToken cancellationToken)
+    {
+        if (!AgentKeyFormat.TryGetKeyId(secret, out var keyId))
+        {
+            return false;
+        }
+
+        // Only the holder of the real secret learns that its agent was removed; a guessed key id learns nothing.
+        var stored = await documents.GetAsync<StoredAgentKey>(AgentCollections.Keys, keyId).ConfigureAwait(false);
+        return stored is { Info.Status: AgentKeyInfo.Revoked, Info.RevokedByRemoval: true } && AgentKeyFormat.Matches(secret, stored.Hash);
+    }
+
     public async Task<IssuedAgentKey?> RollAsync(string keyId, CancellationToken cancellationToken)
     {
         var secret = AgentKeyFormat.NewSecret(keyId);

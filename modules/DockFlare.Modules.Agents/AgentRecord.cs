@@ -23,6 +23,21 @@ public sealed record AgentRecord(string Id, string DisplayName, string Status, s
     /// <summary>The assigned Cloudflare tunnel's name.</summary>
     public string? TunnelName { get; init; }
 
+    /// <summary>
+    /// Whether DockFlare created the assigned tunnel for this agent (enrolment with <c>createTunnel</c>): such a
+    /// tunnel is deleted when the agent is removed or moved to another tunnel; a tunnel an admin assigned by id is not.
+    /// </summary>
+    public bool TunnelCreated { get; init; }
+
+    /// <summary>The network address the master last saw this agent's requests come from (the connection's remote address).</summary>
+    public string? LastAddress { get; init; }
+
+    /// <summary>The last few distinct addresses the agent's requests came from, newest first (for the connector origin check).</summary>
+    public IReadOnlyList<string> RecentAddresses { get; init; } = [];
+
+    /// <summary>The connector warnings last logged (<c>connectorId@originIp</c>), so that each is logged once.</summary>
+    public IReadOnlyList<string> WarnedConnectors { get; init; } = [];
+
     /// <summary>What the agent may publish.</summary>
     public AgentScopes Scopes { get; init; } = AgentScopes.None;
 

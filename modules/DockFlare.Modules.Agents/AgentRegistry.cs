@@ -14,6 +14,7 @@ internal sealed partial class AgentRegistry(
     AgentLivenessReader liveness,
     IAgentHeartbeats heartbeats,
     AgentPublisher publisher,
+    AgentTunnelAssignments assignments,
     Lazy<IAgentCommands> commands,
     Lazy<ICloudflareTunnels> tunnels,
     CloudflareAccount account,
@@ -114,17 +115,28 @@ internal sealed partial class AgentRegistry(
         var tunnel = createTunnel
             ? await CreateTunnelAsync(accountId, agent, others, cancellationToken).ConfigureAwait(false)
             : await FindTunnelAsync(accountId, tunnelId!.Trim(), others, cancellationToken).ConfigureAwait(false);
+        await assignments.EnsureNotMasterTunnelAsync(tunnel, cancellationToken).ConfigureAwait(false);
 
         var now = time.GetUtcNow();
-        var enrolled = await documents.UpdateAsync<AgentRecord>(AgentCollections.Agents, agentId, current => (current ?? agent) with
+        var previous = agent;
+        var enrolled = await documents.UpdateAsync<AgentRecord>(AgentCollections.Agents, agentId, current =>
             {
-                Status = AgentStatus.Enrolled,
-                TunnelId = tunnel.Id,
-                TunnelName = tunnel.Name,
-                EnrolledAt = now,
-                Scopes = scopes ?? (current ?? agent).Scopes,
+                previous = current ?? agent;
+                var same = string.Equals(previous.TunnelId, tunnel.Id, StringComparison.OrdinalIgnoreCase);
+                return previous with
+                {
+                    Status = AgentStatus.Enrolled,
+                    TunnelId = tunnel.Id,
+                    TunnelName = tunnel.Name,
+                    // Created now (or reused after a half-finished creation), or kept from an earlier enrolment on it.
+                    TunnelCreated = createTunnel || (same && previous.TunnelCreated),
+                    EnrolledAt = now,
+                    Scopes = scopes ?? previous.Scopes,
+                    WarnedConnectors = same ? previous.WarnedConnectors : [],
+                };
             })
             .ConfigureAwait(false);
+        await assignments.MovedAsync(previous, tunnel).ConfigureAwait(false);
         var command = await commands.Value.EnqueueAsync(agentId, "start_tunnel", TunnelPayload(enrolled!), TunnelCommandLifetime, cancellationToken).ConfigureAwait(false);
         log.LogInformation("Agent {AgentId} ({DisplayName}) enrolled on tunnel {TunnelName} ({TunnelId}); command {CommandId} start_tunnel queued",
             agentId, enrolled!.DisplayName, tunnel.Name, tunnel.Id, command.Id);
@@ -182,7 +194,7 @@ internal sealed partial class AgentRegistry(
                 RemoveCascade = a.RemoveCascade || cascade,
             })
             .ConfigureAwait(false))!;
-        await keys.RevokeAsync(agent.KeyId, cancellationToken).ConfigureAwait(false);
+        await keys.RevokeForRemovalAsync(agent.KeyId).ConfigureAwait(false);
         await commands.Value.CancelAllAsync(agentId, cancellationToken).ConfigureAwait(false);
         await heartbeats.ForgetAsync(agentId).ConfigureAwait(false);
         await publisher.PublishAsync(agent, [], cancellationToken).ConfigureAwait(false);

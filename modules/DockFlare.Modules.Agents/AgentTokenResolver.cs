@@ -7,9 +7,10 @@ using Microsoft.Extensions.Logging;
 namespace DockFlare.Modules.Agents;
 
 /// <summary>
-/// Adds the tunnel token to <c>start_tunnel</c> (<c>token</c>) and <c>restart_tunnel</c>
-/// (<c>tunnel_token</c>, the original agent's field names) at delivery, so no store ever holds it.
-/// Tokens are cached in memory only, briefly, to spare Cloudflare calls on repeated deliveries.
+/// Adds the tunnel token to <c>start_tunnel</c> and <c>restart_tunnel</c> (field <c>token</c>) at delivery,
+/// so no store ever holds it. The original 3.x agent reads <c>tunnel_token</c> in <c>restart_tunnel</c>: the
+/// compatibility shape of the command poll copies it there. Tokens are cached in memory only, briefly, to
+/// spare Cloudflare calls on repeated deliveries.
 /// </summary>
 internal sealed class AgentTokenResolver(
     ICloudflareTunnels? tunnels,
@@ -32,8 +33,7 @@ internal sealed class AgentTokenResolver(
     /// <summary>The payload field that carries the token for <paramref name="action"/>, or null when it carries none.</summary>
     public static string? TokenField(string action) => action switch
     {
-        StartTunnel => "token",
-        RestartTunnel => "tunnel_token",
+        StartTunnel or RestartTunnel => "token",
         _ => null,
     };
 

@@ -34,9 +34,28 @@ public sealed class AgentsModule(AgentsOptions options) : Module
         builder.RegisterType<AgentRegistry>().As<IAgentRegistry>().SingleInstance();
         builder.RegisterType<AgentReports>().As<IAgentReports>().SingleInstance();
         builder.RegisterType<AgentTunnelDirectory>().As<ITunnelDirectory>().SingleInstance();
+        builder.RegisterType<AgentControl>().As<IAgentControl>().SingleInstance();
+        builder.RegisterType<AgentTunnelAssignments>().AsSelf().SingleInstance();
+        builder.Register<IAgentRateLimiter>(context => context.TryResolve<IConnectionMultiplexer>(out var redis)
+                ? new RedisAgentRateLimiter(redis, options)
+                : new MemoryAgentRateLimiter(options, Time(context)))
+            .SingleInstance();
+        builder.Register(context =>
+            {
+                var scope = context.Resolve<IComponentContext>();
+                return new AgentConnectorCheck(
+                    context.Resolve<AgentDocuments>(),
+                    new Lazy<ICloudflareTunnels>(scope.Resolve<ICloudflareTunnels>),
+                    context.ResolveOptional<CloudflareAccount>() ?? new CloudflareAccount(null, IsSandbox: false),
+                    Time(context),
+                    Logger<AgentConnectorCheck>(context));
+            })
+            .AsSelf().As<IAgentConnectors>().SingleInstance();
+
         // Jobs are listed by the host at start: they resolve without logging or Cloudflare being registered.
-        builder.Register(context => new AgentLivenessJob(context.Resolve<AgentDocuments>(), context.Resolve<AgentLivenessReader>(), Logger<AgentLivenessJob>(context)))
-            .As<IRecurringJob>().SingleInstance();
+        builder.Register(context => new AgentLivenessJob(
+                context.Resolve<AgentDocuments>(), context.Resolve<AgentLivenessReader>(), context.Resolve<AgentConnectorCheck>(), Time(context), Logger<AgentLivenessJob>(context)))
+            .AsSelf().As<IRecurringJob>().SingleInstance();
         builder.Register(context =>
             {
                 var scope = context.Resolve<IComponentContext>();
@@ -49,6 +68,8 @@ public sealed class AgentsModule(AgentsOptions options) : Module
             })
             .AsSelf().As<IRecurringJob>().SingleInstance();
     }
+
+    private static TimeProvider Time(IComponentContext context) => context.ResolveOptional<TimeProvider>() ?? TimeProvider.System;
 
     private static ILogger<T> Logger<T>(IComponentContext context) => context.ResolveOptional<ILogger<T>>() ?? NullLogger<T>.Instance;
 }

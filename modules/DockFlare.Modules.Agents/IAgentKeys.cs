@@ -21,4 +21,10 @@ public interface IAgentKeys
     /// recorded. An unbound key gives a null <see cref="AgentKeyInfo.BoundAgentId"/>: it may only register.
     /// </summary>
     Task<AgentKeyInfo?> VerifyAsync(string secret, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether <paramref name="secret"/> is the key of an agent that was removed (revoked by the removal, not
+    /// by an admin's revoke): such an agent is answered 410 <c>agent_removed</c> so it stops serving its tunnel.
+    /// </summary>
+    Task<bool> IsRemovedAgentKeyAsync(string secret, CancellationToken cancellationToken);
 }

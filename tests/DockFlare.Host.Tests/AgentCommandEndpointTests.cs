@@ -122,6 +122,24 @@ public sealed class AgentCommandEndpointTests : IAsyncLifetime
         Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("message").GetString()));
     }
 
+    [Theory]
+    [InlineData(AgentCommandTestHost.RemovedAgentKey, HttpStatusCode.Gone, "agent_removed")]
+    [InlineData("revoked-by-an-admin", HttpStatusCode.Unauthorized, "unauthorized")]
+    public async Task CommandRoutes_KeyOfRemovedAgent_410OtherRefusedKeys401(string key, HttpStatusCode status, string error)
+    {
+        _host.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+
+        using var poll = await _host.Client.GetAsync(Commands + "?wait=0");
+        using var ack = await PostAsync(Commands + "/1-0/ack", """{"outcome":"succeeded"}""");
+
+        foreach (var response in new[] { poll, ack })
+        {
+            Assert.Equal(status, response.StatusCode);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal(error, json.RootElement.GetProperty("error").GetString());
+        }
+    }
+
     private async Task<JsonDocument> GetJsonAsync(string path)
     {
         using var response = await _host.Client.GetAsync(path);

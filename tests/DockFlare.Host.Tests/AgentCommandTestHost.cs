@@ -18,6 +18,9 @@ internal sealed class AgentCommandTestHost : IAsyncDisposable
     public const string AgentId = "agent-one";
     public const string AgentKey = "agent-key-0123456789-abcdefghijklmnop";
 
+    /// <summary>The key of an agent that was removed (its key revoked by the removal).</summary>
+    public const string RemovedAgentKey = "agent-key-removed-0123456789-abcdefgh";
+
     private readonly TempFolder _data = new();
     private readonly TempFolder _plugins = new();
     private WebApplication _app = null!;
@@ -25,6 +28,8 @@ internal sealed class AgentCommandTestHost : IAsyncDisposable
     public HttpClient Client { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
 
     public IAgentAuthenticator Authenticator { get; } = Substitute.For<IAgentAuthenticator>();
+
+    public IAgentKeys Keys { get; } = Substitute.For<IAgentKeys>();
 
     public IAgentCommands Commands => _app.Services.GetRequiredService<IAgentCommands>();
 
@@ -35,6 +40,8 @@ internal sealed class AgentCommandTestHost : IAsyncDisposable
             .Returns(call => call.ArgAt<string>(0) == AgentKey && call.ArgAt<string>(1) == AgentId
                 ? new AuthenticatedAgent(AgentId, "key1", "enrolled")
                 : null);
+        host.Keys.IsRemovedAgentKeyAsync(Arg.Any<string>(), Arg.Any<CancellationToken>())
+            .Returns(call => call.ArgAt<string>(0) == RemovedAgentKey);
         host._app = DockFlareApp.Build(
             [
                 "--urls=http://127.0.0.1:0", $"--DATA_DIR={host._data.Path}", $"--PLUGINS_DIR={host._plugins.Path}",
@@ -50,6 +57,7 @@ internal sealed class AgentCommandTestHost : IAsyncDisposable
                 container.RegisterInstance(Substitute.For<IZoneCatalog>()).As<IZoneCatalog>();
                 container.RegisterInstance(new RecordingAnnouncer()).As<IApiKeyAnnouncer>();
                 container.RegisterInstance(host.Authenticator).As<IAgentAuthenticator>().ExternallyOwned();
+                container.RegisterInstance(host.Keys).As<IAgentKeys>().ExternallyOwned();
             });
         await host._app.StartAsync();
         var address = host._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -45,7 +45,9 @@ public sealed class AgentCommandTokenTests : IAsyncLifetime
         var delivered = Assert.Single(await commands.WaitForCommandsAsync(agent, TimeSpan.Zero, Ct));
         await commands.AcknowledgeAsync(agent, delivered.Id, AgentCommandOutcome.Succeeded, "running", Ct);
 
-        Assert.Equal(token, delivered.Payload[field]!.GetValue<string>());
+        // v2 carries the token as 'token' for both actions (the 3.x shape adds 'tunnel_token' for restart_tunnel).
+        Assert.Equal(token, delivered.Payload["token"]!.GetValue<string>());
+        Assert.False(delivered.Payload.ContainsKey("tunnel_token"));
         Assert.Equal(created.Tunnel.Id, delivered.Payload["tunnel_id"]!.GetValue<string>());
         Assert.False(queued.Payload.ContainsKey(field));
         Assert.All(await commands.HistoryAsync(agent, 10, Ct), h => Assert.DoesNotContain(token, h.Command.Payload.ToJsonString(), StringComparison.Ordinal));

@@ -161,7 +161,7 @@ public sealed class AgentLifecycleTests
         var (status, _, _) = await master.PostAsync($"/api/v2/agents/{agentA}/remove", new { cascade = false });
 
         Assert.Equal(200, status);
-        Assert.Equal(401, (await master.PostAsync($"/api/v2/agents/{agentA}/heartbeat", null, secretA)).Status);
+        Assert.Equal(410, (await master.PostAsync($"/api/v2/agents/{agentA}/heartbeat", null, secretA)).Status); // told it was removed
         var store = master.Get<IStateStore>();
         Assert.All((await store.GetRoutesAsync(RouteSourceKey.Agent(agentA), Ct)).Routes.Containers, c => Assert.False(c.Present));
 

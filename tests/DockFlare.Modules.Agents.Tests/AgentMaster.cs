@@ -22,7 +22,8 @@ internal sealed class AgentMaster : IAsyncDisposable
 {
     public const string AdminKey = "agents-admin-key-0123456789abcdef";
 
-    private readonly string _data = Directory.CreateTempSubdirectory("dockflare-agents-").FullName;
+    private string _data = null!;
+    private bool _ownsData = true;
     private WebApplication _app = null!;
 
     public HttpClient Client { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
@@ -37,9 +38,30 @@ internal sealed class AgentMaster : IAsyncDisposable
 
     public string AccountId => Services.GetRequiredService<DockFlare.Core.Reconciliation.CloudflareAccount>().AccountId!;
 
-    public static async Task<AgentMaster> StartAsync(int? redisDatabase, params string[] settings)
+    /// <summary>The master's DATA_DIR (the embedded store lives here without Redis).</summary>
+    public string DataDirectory => _data;
+
+    public static Task<AgentMaster> StartAsync(int? redisDatabase, params string[] settings) =>
+        StartCoreAsync(redisDatabase, flush: true, dataDirectory: null, settings);
+
+    /// <summary>Another master on the same Redis database as a running one (not flushed): a second replica.</summary>
+    public static Task<AgentMaster> JoinAsync(int redisDatabase, params string[] settings) =>
+        StartCoreAsync(redisDatabase, flush: false, dataDirectory: null, settings);
+
+    /// <summary>A master on an existing DATA_DIR (a restart); it deletes the folder when disposed.</summary>
+    public static Task<AgentMaster> StartOnAsync(string dataDirectory, int? redisDatabase, params string[] settings) =>
+        StartCoreAsync(redisDatabase, flush: false, dataDirectory, settings);
+
+    /// <summary>Keeps the DATA_DIR when this master is disposed (for a restart on it); returns it.</summary>
+    public string KeepDataDirectory()
     {
-        var master = new AgentMaster();
+        _ownsData = false;
+        return _data;
+    }
+
+    private static async Task<AgentMaster> StartCoreAsync(int? redisDatabase, bool flush, string? dataDirectory, string[] settings)
+    {
+        var master = new AgentMaster { _data = dataDirectory ?? Directory.CreateTempSubdirectory("dockflare-agents-").FullName };
         var args = new List<string>
         {
             "--sandbox",
@@ -54,8 +76,9 @@ internal sealed class AgentMaster : IAsyncDisposable
         if (redisDatabase is { } db)
         {
             var url = new Uri(TestInfrastructure.RedisUrl);
-            using (var redis = await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions { AllowAdmin = true, EndPoints = { { url.Host, url.Port } } }))
+            if (flush)
             {
+                using var redis = await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions { AllowAdmin = true, EndPoints = { { url.Host, url.Port } } });
                 await redis.GetServer(redis.GetEndPoints()[0]).FlushDatabaseAsync(db);
             }
 
@@ -140,6 +163,11 @@ internal sealed class AgentMaster : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (!_ownsData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_data, recursive: true);

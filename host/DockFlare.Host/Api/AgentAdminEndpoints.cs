@@ -3,7 +3,10 @@ using DockFlare.Modules.Agents;
 
 namespace DockFlare.Host.Api;
 
-/// <summary>Admin (API key) routes for agents: list, show (with liveness and command history), enrol, rename, scopes, redeploy, remove.</summary>
+/// <summary>
+/// Admin (API key) routes for agents: list, show (with liveness and command history), enrol, rename, scopes,
+/// redeploy, stop-tunnel, update-image, resync, connectors, remove.
+/// </summary>
 internal static class AgentAdminEndpoints
 {
     public const int HistoryLength = 20;
@@ -43,6 +46,23 @@ internal static class AgentAdminEndpoints
         }));
         api.MapPost("/agents/{id}/redeploy", (HttpContext context, string id, IAgentRegistry registry) => RunAsync(context, true, async _ =>
             Results.Ok(new { command = await registry.RedeployAsync(id, context.RequestAborted) })));
+        api.MapPost("/agents/{id}/stop-tunnel", (HttpContext context, string id, IAgentControl control) => RunAsync(context, true, async _ =>
+            Results.Ok(new { command = await control.StopTunnelAsync(id, context.RequestAborted) })));
+        api.MapPost("/agents/{id}/update-image", (HttpContext context, string id, IAgentControl control) => RunAsync(context, false, async body =>
+            Results.Ok(new { command = await control.UpdateImageAsync(id, AgentCompatEndpoints.Text(body["image"]), context.RequestAborted) })));
+        api.MapPost("/agents/{id}/resync", (HttpContext context, string id, IAgentControl control) => RunAsync(context, true, async _ =>
+            Results.Ok(new { command = await control.ResyncAsync(id, context.RequestAborted) })));
+        api.MapGet("/agents/{id}/connectors", async (HttpContext context, string id, IAgentConnectors connectors) =>
+        {
+            try
+            {
+                return Results.Ok(await connectors.ListAsync(id, context.RequestAborted));
+            }
+            catch (AgentRequestException e)
+            {
+                return ApiError.Result(AgentRequestGuard.StatusOf(e.Error), e.Code, e.Message);
+            }
+        });
         api.MapPost("/agents/{id}/remove", (HttpContext context, string id, IAgentRegistry registry) => RunAsync(context, true, async body =>
         {
             var cascade = body["cascade"] is JsonValue flag && flag.TryGetValue<bool>(out var value) && value;

@@ -12,13 +12,13 @@ internal static class AgentApiEndpoints
     public static void Map(RouteGroupBuilder api, AgentRequestGuard guard)
     {
         var agents = api.MapGroup("/agents").RequireAuthorization(AgentAuthentication.Policy).AddEndpointFilter(guard.FilterAsync);
-        agents.MapPost("/register", RegisterAsync);
+        agents.MapPost("/register", (HttpContext context, IAgentRegistry registry) => RegisterAsync(context, registry, guard));
         agents.MapPost("/{id}/heartbeat", HeartbeatAsync);
         agents.MapPost("/{id}/inventory", InventoryAsync);
         agents.MapPost("/{id}/events", EventsAsync);
     }
 
-    private static async Task<IResult> RegisterAsync(HttpContext context, IAgentRegistry registry)
+    private static async Task<IResult> RegisterAsync(HttpContext context, IAgentRegistry registry, AgentRequestGuard guard)
     {
         var (body, error) = await AgentRequestGuard.ReadAsync(context, allowEmpty: true);
         if (error is not null)
@@ -36,6 +36,7 @@ internal static class AgentApiEndpoints
         try
         {
             var result = await registry.RegisterAsync(key, registration, context.RequestAborted);
+            await guard.RecordAddressAsync(context, result.Agent.Id); // a new agent: the filter could not know its id yet
             return v2
                 ? Results.Json(
                     new { agentId = result.Agent.Id, status = result.Agent.Status, protocolVersion = 2, intervals = result.Intervals, agent = result.Agent },

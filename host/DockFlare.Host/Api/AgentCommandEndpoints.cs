@@ -28,13 +28,15 @@ internal static class AgentCommandEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/agents/{id}/commands", PollAsync).AllowAnonymous();
-        api.MapPost("/agents/{id}/commands/{commandId}/ack", AcknowledgeAsync).AllowAnonymous();
+        var guard = AgentRequestGuard.Create(((IEndpointRouteBuilder)api).ServiceProvider);
+        api.MapGet("/agents/{id}/commands", (HttpContext context, string id, IAgentCommands commands) => PollAsync(context, id, commands, guard)).AllowAnonymous();
+        api.MapPost("/agents/{id}/commands/{commandId}/ack", (HttpContext context, string id, string commandId, IAgentCommands commands) =>
+            AcknowledgeAsync(context, id, commandId, commands, guard)).AllowAnonymous();
     }
 
-    private static async Task<IResult> PollAsync(HttpContext context, string id, IAgentCommands commands)
+    private static async Task<IResult> PollAsync(HttpContext context, string id, IAgentCommands commands, AgentRequestGuard guard)
     {
-        var (agent, refusal) = await AuthenticateAsync(context, id);
+        var (agent, refusal) = await AuthenticateAsync(context, id, guard);
         if (refusal is not null)
         {
             return refusal;
@@ -83,6 +85,12 @@ internal static class AgentCommandEndpoints
                 }
             }
 
+            // The original agent reads restart_tunnel's token as tunnel_token (start_tunnel's as token): both are sent.
+            if (command.Action == "restart_tunnel" && flat["token"] is { } token)
+            {
+                flat["tunnel_token"] = token.DeepClone();
+            }
+
             list.Add(flat);
 
             // Not the request's token: once the answer is being written the outcome must be recorded.
@@ -92,9 +100,9 @@ internal static class AgentCommandEndpoints
         return new JsonObject { ["status"] = "success", ["commands"] = list };
     }
 
-    private static async Task<IResult> AcknowledgeAsync(HttpContext context, string id, string commandId, IAgentCommands commands)
+    private static async Task<IResult> AcknowledgeAsync(HttpContext context, string id, string commandId, IAgentCommands commands, AgentRequestGuard guard)
     {
-        var (agent, refusal) = await AuthenticateAsync(context, id);
+        var (agent, refusal) = await AuthenticateAsync(context, id, guard);
         if (refusal is not null)
         {
             return refusal;
@@ -124,8 +132,11 @@ internal static class AgentCommandEndpoints
             : ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"Agent '{agent.AgentId}' has no command '{commandId}'.");
     }
 
-    /// <summary>Checks the agent key against the route's agent; a refusal is a JSON 401.</summary>
-    private static async Task<(AuthenticatedAgent? Agent, IResult? Refusal)> AuthenticateAsync(HttpContext context, string agentId)
+    /// <summary>
+    /// Checks the agent key against the route's agent (a refusal is a JSON 401, or 410 when the agent was
+    /// removed), then takes the request from the agent's budget (429) and records its address.
+    /// </summary>
+    private static async Task<(AuthenticatedAgent? Agent, IResult? Refusal)> AuthenticateAsync(HttpContext context, string agentId, AgentRequestGuard guard)
     {
         var header = context.Request.Headers.Authorization.ToString();
         const string bearer = "Bearer ";
@@ -144,10 +155,12 @@ internal static class AgentCommandEndpoints
         var agent = await authenticator.AuthenticateAsync(secret, agentId, context.RequestAborted);
         if (agent is null || !string.Equals(agent.AgentId, agentId, StringComparison.Ordinal))
         {
-            return (null, Unauthorized(context, $"The key is not an active key of agent '{agentId}'."));
+            return context.RequestServices.GetService<IAgentKeys>() is { } keys && await keys.IsRemovedAgentKeyAsync(secret, context.RequestAborted)
+                ? (null, AgentRequestGuard.Removed())
+                : (null, Unauthorized(context, $"The key is not an active key of agent '{agentId}'."));
         }
 
-        return (agent, null);
+        return (agent, await guard.AdmitAsync(context, agent.AgentId, agent.AgentId));
     }
 
     private static IResult Unauthorized(HttpContext context, string message)

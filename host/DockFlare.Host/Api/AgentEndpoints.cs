@@ -10,10 +10,7 @@ internal static class AgentEndpoints
         var services = ((IEndpointRouteBuilder)api).ServiceProvider;
         AgentAuthentication.AddScheme(services);
 
-        // One guard (and so one rate limiter) per app, disposed with it.
-        var guard = new AgentRequestGuard(services.GetRequiredService<AgentsOptions>());
-        services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(guard.Dispose);
-        AgentApiEndpoints.Map(api, guard);
+        AgentApiEndpoints.Map(api, AgentRequestGuard.Create(services));
         AgentKeyEndpoints.Map(api);
         AgentAdminEndpoints.Map(api);
     }

@@ -9,14 +9,16 @@ namespace DockFlare.Host.Api;
 
 /// <summary>
 /// Accepts <c>Authorization: Bearer &lt;agent key&gt;</c> when it is an active agent key. A refusal is a 401 with
-/// <c>{ "status": "error", "error": "unauthorized", "message": … }</c> (the original agent reads <c>status</c>).
-/// The key itself is never logged.
+/// <c>{ "status": "error", "error": "unauthorized", "message": … }</c> (the original agent reads <c>status</c>);
+/// the key of a removed agent gets 410 <c>agent_removed</c> instead. The key itself is never logged.
 /// </summary>
 internal sealed class AgentKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IAgentKeys keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string ItemKey = "dockflare.agent-key";
+
+    private bool _removed;
 
     private string _failure = "This endpoint needs an agent key: send it as 'Authorization: Bearer <agent key>'.";
 
@@ -36,10 +38,12 @@ internal sealed class AgentKeyAuthenticationHandler(
             return AuthenticateResult.Fail(_failure);
         }
 
-        var key = await keys.VerifyAsync(value.Parameter.Trim(), Context.RequestAborted);
+        var secret = value.Parameter.Trim();
+        var key = await keys.VerifyAsync(secret, Context.RequestAborted);
         if (key is null)
         {
-            _failure = "The agent key is unknown, revoked or replaced.";
+            _removed = await keys.IsRemovedAgentKeyAsync(secret, Context.RequestAborted);
+            _failure = _removed ? AgentRequestGuard.RemovedMessage : "The agent key is unknown, revoked or replaced.";
             return AuthenticateResult.Fail(_failure);
         }
 
@@ -57,6 +61,12 @@ internal sealed class AgentKeyAuthenticationHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (_removed)
+        {
+            Response.StatusCode = StatusCodes.Status410Gone;
+            return Response.WriteAsJsonAsync(new AgentError("error", "agent_removed", AgentRequestGuard.RemovedMessage), Context.RequestAborted);
+        }
+
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
         return Response.WriteAsJsonAsync(new { status = "error", error = "unauthorized", message = _failure }, Context.RequestAborted);

@@ -1,29 +1,26 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.RateLimiting;
 using DockFlare.Modules.Agents;
 
 namespace DockFlare.Host.Api;
 
 /// <summary>
 /// What every agent request passes after its key: the path's agent id must be the key's own (403),
-/// a per-agent token bucket (429 with <c>Retry-After</c>), and bodies read with a size limit (413)
-/// and parsed as a JSON object (400), never a 500.
+/// the per-agent request budget (<see cref="IAgentRateLimiter"/>: shared through Redis by every replica;
+/// 429 with <c>Retry-After</c>), the caller's address recorded for the connector check, and bodies read with
+/// a size limit (413) and parsed as a JSON object (400), never a 500.
 /// </summary>
-internal sealed class AgentRequestGuard(AgentsOptions options) : IDisposable
+internal sealed class AgentRequestGuard(IAgentRateLimiter limiter, IAgentConnectors connectors)
 {
     public const int MaxBodyBytes = 1024 * 1024;
 
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(partition =>
-        RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = options.RateLimitPerMinute,
-            TokensPerPeriod = Math.Max(1, options.RateLimitPerMinute / 60),
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+    /// <summary>
+    /// The guard of an app. It holds no state of its own: the budget lives in the module's rate limiter (in
+    /// Redis when configured, so every replica shares each agent's budget).
+    /// </summary>
+    public static AgentRequestGuard Create(IServiceProvider services) =>
+        new(services.GetRequiredService<IAgentRateLimiter>(), services.GetRequiredService<IAgentConnectors>());
 
     /// <summary>The endpoint filter of the agent routes that have an <c>{id}</c>.</summary>
     public async ValueTask<object?> FilterAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
@@ -37,15 +34,37 @@ internal sealed class AgentRequestGuard(AgentsOptions options) : IDisposable
         }
 
         var partition = bound ?? "key:" + context.User.FindFirst(AgentAuthentication.KeyIdClaim)?.Value;
-        using var lease = _limiter.AttemptAcquire(partition);
-        if (!lease.IsAcquired)
+        return await AdmitAsync(context, partition, bound) ?? await next(invocation);
+    }
+
+    /// <summary>
+    /// Takes the request from the agent's budget (a long poll counts once: it is taken when the poll starts)
+    /// and records the address it came from; a refusal is a 429 with <c>Retry-After</c> in seconds.
+    /// </summary>
+    public async Task<IResult?> AdmitAsync(HttpContext context, string partition, string? agentId)
+    {
+        var decision = await limiter.TryAcquireAsync(partition, context.RequestAborted);
+        if (!decision.Allowed)
         {
-            var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
-            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return Refuse(StatusCodes.Status429TooManyRequests, "rate_limited", "Too many requests from this agent: retry after the Retry-After delay.");
+            context.Response.Headers.RetryAfter = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return Refuse(StatusCodes.Status429TooManyRequests, "rate_limited",
+                $"Too many requests from this agent: retry after {decision.RetryAfterSeconds} s (Retry-After).");
         }
 
-        return await next(invocation);
+        await RecordAddressAsync(context, agentId);
+        return null;
+    }
+
+    /// <summary>
+    /// Records the connection's remote address as the agent's (no forwarding header is trusted: the host has no
+    /// forwarded-headers handling, so behind a proxy this is the proxy's address).
+    /// </summary>
+    public async Task RecordAddressAsync(HttpContext context, string? agentId)
+    {
+        if (agentId is not null && context.Connection.RemoteIpAddress is { } address)
+        {
+            await connectors.RecordAddressAsync(agentId, address, context.RequestAborted);
+        }
     }
 
     /// <summary>Reads the body as a JSON object; an empty body gives an empty object when <paramref name="allowEmpty"/>.</summary>
@@ -90,6 +109,16 @@ internal sealed class AgentRequestGuard(AgentsOptions options) : IDisposable
     public static IResult Refuse(int status, string code, string message, IReadOnlyList<string>? diagnostics = null) =>
         Results.Json(new AgentError("error", code, message) { Diagnostics = diagnostics }, statusCode: status);
 
+    /// <summary>
+    /// The answer to an agent that was removed (its key revoked by the removal): 410 <c>agent_removed</c>, so it
+    /// stops and removes its cloudflared instead of retrying.
+    /// </summary>
+    public static IResult Removed() =>
+        Refuse(StatusCodes.Status410Gone, "agent_removed", RemovedMessage);
+
+    public const string RemovedMessage =
+        "This agent was removed from the master: stop and remove its cloudflared. To serve this host again, register it with a new agent key.";
+
     /// <summary>The refusal for a module exception.</summary>
     public static IResult Refuse(AgentRequestException error) => Refuse(StatusOf(error.Error), error.Code, error.Message);
 
@@ -101,8 +130,6 @@ internal sealed class AgentRequestGuard(AgentsOptions options) : IDisposable
         AgentRequestError.Upstream => StatusCodes.Status502BadGateway,
         _ => StatusCodes.Status400BadRequest,
     };
-
-    public void Dispose() => _limiter.Dispose();
 
     private static IResult TooLarge() =>
         Refuse(StatusCodes.Status413PayloadTooLarge, "payload_too_large", $"The request body is larger than {MaxBodyBytes} bytes.");
