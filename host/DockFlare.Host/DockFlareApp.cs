@@ -6,7 +6,7 @@ using DockFlare.Host.Configuration;
 using DockFlare.Host.Health;
 using DockFlare.Host.Jobs;
 using DockFlare.Host.Logging;
-using DockFlare.Host.Plugins;
+using DockFlare.Hosting.Plugins;
 using DockFlare.Host.Sandbox;
 using DockFlare.Modules.Auth;
 using Hangfire;

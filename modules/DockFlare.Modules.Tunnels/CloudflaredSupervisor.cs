@@ -10,6 +10,8 @@ namespace DockFlare.Modules.Tunnels;
 /// <summary>
 /// Keeps the master's own cloudflared container running as configured: at start, every
 /// <see cref="Interval"/>, and whenever <see cref="RequestEnsure"/> is called (after the tunnel is created).
+/// Each pass hands the master's target (container name from the tunnel name, token, image, network, instance id)
+/// to the <see cref="CloudflaredRunner"/> the agent shares, which replaces safely (B29) and checks the token (B33).
 /// </summary>
 /// <remarks>
 /// Off in external mode (<c>USE_EXTERNAL_CLOUDFLARED</c>), when Cloudflare is not configured, and when no Docker
@@ -72,7 +74,10 @@ internal sealed class CloudflaredSupervisor : BackgroundService
     public CloudflaredStatus Status { get; private set; } = CloudflaredStatus.Initial;
 
     /// <summary>The command the container runs; tests replace it with a stand-in's.</summary>
-    internal IReadOnlyList<string> Command { get; init; } = CloudflaredReconciler.DefaultCommand;
+    internal IReadOnlyList<string> Command { get; init; } = CloudflaredTarget.DefaultCommand;
+
+    /// <summary>How long a replacement must keep running before the old container goes; tests shorten it.</summary>
+    internal TimeSpan SettleDelay { get; init; } = CloudflaredRunner.DefaultSettleDelay;
 
     /// <summary>Why the supervisor does nothing, or null when it supervises.</summary>
     public string? DisabledReason =>
@@ -117,8 +122,15 @@ internal sealed class CloudflaredSupervisor : BackgroundService
                 return Record(CloudflaredState.Failed, null, $"this instance's id cannot be read from the state store: {ex.Message}");
             }
 
-            var reconciler = new CloudflaredReconciler(_options, _tunnel!, _containers!, instanceId, _runtime) { Command = Command };
-            var found = await reconciler.EnsureAsync(cancellationToken).ConfigureAwait(false);
+            var known = await _tunnel!.EnsureAsync(cancellationToken).ConfigureAwait(false);
+            var token = await _tunnel.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            var target = new CloudflaredTarget(
+                CloudflaredContainerName.For(known.Name), known.Id, token, _options.CloudflaredImage, _options.CloudflaredNetworkName, instanceId)
+            {
+                Command = Command,
+            };
+            var runner = new CloudflaredRunner(_containers!, _runtime) { SettleDelay = SettleDelay };
+            var found = await runner.EnsureAsync(target, cancellationToken).ConfigureAwait(false);
             WarnAboutLeftovers(found);
             return Record(found, found.State == CloudflaredState.Conflict ? ConflictMessage(found) : found.LastError);
         }
@@ -131,6 +143,10 @@ internal sealed class CloudflaredSupervisor : BackgroundService
             return Record(CloudflaredState.Failed, null, ex.Message);
         }
         catch (ReconcileException ex)
+        {
+            return Record(CloudflaredState.Failed, null, ex.Message);
+        }
+        catch (InvalidTunnelTokenException ex)
         {
             return Record(CloudflaredState.Failed, null, ex.Message);
         }
@@ -156,8 +172,8 @@ internal sealed class CloudflaredSupervisor : BackgroundService
 
     /// <summary>Why a container of the expected name is left alone.</summary>
     private static string ConflictMessage(CloudflaredStatus found) => found.OtherInstance is { } other
-        ? $"the container '{found.ContainerName}' is run by another DockFlare instance ('{other}', label {CloudflaredReconciler.InstanceLabel}) for a tunnel of the same name; it is left alone. Set a distinct TUNNEL_NAME on one of the DockFlare instances sharing this Docker engine"
-        : $"a container named '{found.ContainerName}' exists but was not created by DockFlare (no label {CloudflaredReconciler.ManagedByLabel}={CloudflaredReconciler.ManagedByValue}); it is left alone";
+        ? $"the container '{found.ContainerName}' is run by another DockFlare instance ('{other}', label {CloudflaredLabels.Instance}) for a tunnel of the same name; it is left alone. Set a distinct TUNNEL_NAME on one of the DockFlare instances sharing this Docker engine"
+        : $"a container named '{found.ContainerName}' exists but was not created by DockFlare (no label {CloudflaredLabels.ManagedBy}={CloudflaredLabels.ManagedByValue}); it is left alone";
 
     /// <summary>
     /// This installation's id from the state store setting <c>instance.id</c>; made (<c>df-</c> and 12 lower hex

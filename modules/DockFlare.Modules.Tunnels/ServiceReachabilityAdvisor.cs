@@ -62,7 +62,10 @@ internal sealed class ServiceReachabilityAdvisor(
     private static List<Diagnostic> Advise(List<RouteSpec> routes, IReadOnlyList<ContainerSnapshot> local, string cloudflaredName)
     {
         var diagnostics = new List<Diagnostic>();
-        if (local.FirstOrDefault(c => c.Name == cloudflaredName) is not { } cloudflared)
+        // The runner alternates between the name and its "-b" twin on every replacement: the running one is the live one.
+        var alternate = CloudflaredContainerName.Alternate(cloudflaredName);
+        var candidates = local.Where(c => c.Name == cloudflaredName || c.Name == alternate).ToList();
+        if ((candidates.FirstOrDefault(c => c.IsRunning) ?? candidates.FirstOrDefault()) is not { } cloudflared)
         {
             return diagnostics;
         }

@@ -9,6 +9,7 @@ internal static class DependencyRules
     public const string Abstractions = "DockFlare.Plugins.Abstractions";
     public const string Core = "DockFlare.Core";
     public const string Host = "DockFlare.Host";
+    public const string Hosting = "DockFlare.Hosting";
 
     public static IReadOnlyList<string> Check(IReadOnlyDictionary<string, IReadOnlySet<string>> graph)
     {
@@ -37,6 +38,11 @@ internal static class DependencyRules
         if (IsPlugin(project) && reference != Abstractions)
         {
             return "a plugin references only the plugin abstractions";
+        }
+
+        if (project == Hosting && reference != Abstractions)
+        {
+            return "the shared hosting library references only the plugin abstractions";
         }
 
         if (project == Core && reference != Abstractions)

@@ -25,6 +25,7 @@ public sealed class DependencyRulesTests
         Assert.Contains("DockFlare.Plugins.Docker", names);
         Assert.Contains("DockFlare.Plugins.Cloudflare", names);
         Assert.Contains("DockFlare.Agent", names);
+        Assert.Contains("DockFlare.Hosting", names);
         Assert.Contains(names, n => n.StartsWith("DockFlare.Modules.", StringComparison.Ordinal));
         Assert.Contains(names, n => n.StartsWith("DockFlare.Samples.", StringComparison.Ordinal));
     }
@@ -38,6 +39,9 @@ public sealed class DependencyRulesTests
     [InlineData("DockFlare.Host", "DockFlare.Plugins.Cloudflare", "plugins are loaded from the plugins folder")]
     [InlineData("DockFlare.Core", "DockFlare.Modules.Access", "the core depends on no module")]
     [InlineData("DockFlare.Plugins.Abstractions", "DockFlare.Core", "depend on nothing of DockFlare")]
+    [InlineData("DockFlare.Hosting", "DockFlare.Host", "the shared hosting library references only the plugin abstractions")]
+    [InlineData("DockFlare.Hosting", "DockFlare.Modules.Tunnels", "the shared hosting library references only the plugin abstractions")]
+    [InlineData("DockFlare.Hosting", "DockFlare.Plugins.Docker", "the shared hosting library references only the plugin abstractions")]
     public void Check_GraphBreakingARule_NamesTheRule(string project, string reference, string rule)
     {
         var graph = new Dictionary<string, IReadOnlySet<string>> { [project] = new HashSet<string> { reference } };
@@ -53,6 +57,10 @@ public sealed class DependencyRulesTests
     [InlineData("DockFlare.Plugins.Docker", "DockFlare.Plugins.Abstractions")]
     [InlineData("DockFlare.Host", "DockFlare.Modules.Agents")]
     [InlineData("DockFlare.Agent", "DockFlare.Core")]
+    [InlineData("DockFlare.Agent", "DockFlare.Hosting")]
+    [InlineData("DockFlare.Modules.Tunnels", "DockFlare.Hosting")]
+    [InlineData("DockFlare.Host", "DockFlare.Hosting")]
+    [InlineData("DockFlare.Hosting", "DockFlare.Plugins.Abstractions")]
     public void Check_AllowedReference_IsNoViolation(string project, string reference)
     {
         var graph = new Dictionary<string, IReadOnlySet<string>> { [project] = new HashSet<string> { reference } };

@@ -1,9 +1,10 @@
-using DockFlare.Host.Plugins;
+using DockFlare.Hosting.Plugins;
 using DockFlare.Plugins.Abstractions;
 using Microsoft.Extensions.Configuration;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
+using Serilog.Extensions.Logging;
 
 namespace DockFlare.IntegrationTests;
 
@@ -152,8 +153,10 @@ public sealed class PluginLoaderTests
         Assert.Same(hostLoggerFactory, host.Single(d => d.ServiceType == typeof(Microsoft.Extensions.Logging.ILoggerFactory)));
     }
 
+    // The shared loader logs through Microsoft.Extensions.Logging; the host hands that to Serilog exactly like this.
     internal static PluginFolderLoader Loader(ILogEventSink? sink = null) =>
-        new(new LoggerConfiguration().WriteTo.Sink(sink ?? new CollectingSink()).CreateLogger());
+        new(new SerilogLoggerFactory(new LoggerConfiguration().WriteTo.Sink(sink ?? new CollectingSink()).CreateLogger(), dispose: true)
+            .CreateLogger(typeof(PluginFolderLoader).FullName!));
 
     internal static string Manifest(string id, string entry, string contract = "1.0") =>
         System.Text.Json.JsonSerializer.Serialize(new { id, version = "1.0.0", minContractVersion = contract, entryAssembly = entry });

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DockFlare.Hosting.Cloudflared;
 
 namespace DockFlare.Modules.Tunnels.Tests;
 

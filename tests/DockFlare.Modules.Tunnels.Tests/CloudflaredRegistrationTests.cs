@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
+using DockFlare.Hosting.Cloudflared;
 
 namespace DockFlare.Modules.Tunnels.Tests;
 

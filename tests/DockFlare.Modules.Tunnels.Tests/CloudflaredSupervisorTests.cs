@@ -2,6 +2,7 @@ using Docker.DotNet.Models;
 using System.Text.RegularExpressions;
 using DockFlare.Core.Reconciliation;
 using DockFlare.Core.State;
+using DockFlare.Hosting.Cloudflared;
 using DockFlare.Plugins.Abstractions;
 using DockFlare.Plugins.Docker;
 using DockFlare.Testing;
@@ -17,8 +18,9 @@ namespace DockFlare.Modules.Tunnels.Tests;
 /// </summary>
 public sealed class CloudflaredSupervisorTests : IAsyncLifetime, IDisposable
 {
-    private const string Token = "eyJhIjoiYWNjb3VudCIsInQiOiJ0dW5uZWwiLCJzIjoic2VjcmV0LXNlY3JldC1zZWNyZXQifQ";
-    private const string RotatedToken = "eyJhIjoiYWNjb3VudCIsInQiOiJ0dW5uZWwiLCJzIjoicm90YXRlZC1yb3RhdGVkLXJvdGF0ZWQifQ";
+    // cloudflared's format (base64 of {"a","t","s"}) for the fake tunnel's id: the runner checks it before creating anything (B33).
+    private static readonly string Token = CloudflaredFakeMasterTunnel.TokenFor(CloudflaredFakeMasterTunnel.TunnelId, "secret-secret-secret");
+    private static readonly string RotatedToken = CloudflaredFakeMasterTunnel.TokenFor(CloudflaredFakeMasterTunnel.TunnelId, "rotated-rotated-rotated");
 
     // Not in the test engine, which has no internet: every pull of it fails (and so would any pull at all).
     private const string MissingImage = "dockflare-test-missing:1";
@@ -26,7 +28,7 @@ public sealed class CloudflaredSupervisorTests : IAsyncLifetime, IDisposable
     // sh -c '<script>' $0 $@: the stand-in writes what cloudflared would receive, then idles until stopped
     // (as PID 1 it needs its own TERM handler, or every stop would wait out the grace period).
     private static readonly IReadOnlyList<string> StandIn =
-        ["sh", "-c", "echo \"$@\" > /tmp/args; trap 'exit 0' TERM; sleep 3600 & wait", "cloudflared", .. CloudflaredReconciler.DefaultCommand];
+        ["sh", "-c", "echo \"$@\" > /tmp/args; trap 'exit 0' TERM; sleep 3600 & wait", "cloudflared", .. CloudflaredTarget.DefaultCommand];
 
     private readonly string _prefix = "dfs-" + Guid.NewGuid().ToString("N")[..8];
     private readonly DockerContainerRuntime _docker = new(DockerEndpoint.Parse(TestInfrastructure.DockerHost));
@@ -108,6 +110,24 @@ public sealed class CloudflaredSupervisorTests : IAsyncLifetime, IDisposable
         var raw = await _docker.Client.Containers.InspectContainerAsync(second.ContainerId, Ct);
         Assert.Contains($"TUNNEL_TOKEN={RotatedToken}", raw.Config.Env);
         Assert.True(raw.State.Running);
+        var managed = await _docker.ListContainersAsync(["managed-by"], includeStopped: true, Ct);
+        Assert.Equal([second.ContainerId], managed.Where(c => c.Name.StartsWith("cloudflared-" + _prefix, StringComparison.Ordinal)).Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task EnsureOnceAsync_B33_TokenForAnotherTunnel_ReportsFailedWithoutTheTokenAndCreatesNothing()
+    {
+        var other = CloudflaredFakeMasterTunnel.TokenFor("0b7a3c1a-0000-4000-8000-00000000000f", "other-secret-other");
+        _tunnel.Token = other;
+
+        var status = await Supervisor().EnsureOnceAsync(Ct);
+
+        Assert.Equal(CloudflaredState.Failed, status.State);
+        Assert.Contains("0b7a3c1a-0000-4000-8000-00000000000f", status.LastError, StringComparison.Ordinal);
+        Assert.Contains(CloudflaredFakeMasterTunnel.TunnelId, status.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain(other, status.LastError, StringComparison.Ordinal);
+        Assert.Null(await _containers.InspectContainerAsync(ContainerName, Ct));
+        Assert.DoesNotContain(_logs.Entries, e => e.Message.Contains(other, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -138,7 +158,9 @@ public sealed class CloudflaredSupervisorTests : IAsyncLifetime, IDisposable
         var second = await supervisor.EnsureOnceAsync(Ct);
 
         Assert.Equal(CloudflaredChanges.Replaced, second.LastChanges);
-        var container = (await _containers.InspectContainerAsync(ContainerName, Ct))!;
+        Assert.Equal(CloudflaredContainerName.Alternate(ContainerName), second.ContainerName);
+        Assert.Null(await _containers.InspectContainerAsync(ContainerName, Ct));
+        var container = (await _containers.InspectContainerAsync(second.ContainerName!, Ct))!;
         Assert.True(container.IsRunning);
         Assert.Equal([new ContainerNetworkAttachment(_options.CloudflaredNetworkName, newNetwork)], container.Networks);
     }
@@ -204,7 +226,7 @@ public sealed class CloudflaredSupervisorTests : IAsyncLifetime, IDisposable
         var status = await Supervisor().EnsureOnceAsync(Ct);
 
         var raw = await _docker.Client.Containers.InspectContainerAsync(status.ContainerId, Ct);
-        Assert.Equal(_instanceId, raw.Config.Labels[CloudflaredReconciler.InstanceLabel]);
+        Assert.Equal(_instanceId, raw.Config.Labels[CloudflaredLabels.Instance]);
         Assert.Equal("json-file", raw.HostConfig.LogConfig.Type);
         Assert.Equal("10m", raw.HostConfig.LogConfig.Config["max-size"]);
         Assert.Equal("3", raw.HostConfig.LogConfig.Config["max-file"]);
@@ -223,7 +245,7 @@ public sealed class CloudflaredSupervisorTests : IAsyncLifetime, IDisposable
         Assert.False(stored.IsJson);
         Assert.Equal(CloudflaredState.Running, status.State);
         var container = (await _containers.InspectContainerAsync(ContainerName, Ct))!;
-        Assert.Equal(stored.Value, container.Labels[CloudflaredReconciler.InstanceLabel]);
+        Assert.Equal(stored.Value, container.Labels[CloudflaredLabels.Instance]);
     }
 
     [Fact]
@@ -265,13 +287,13 @@ public sealed class CloudflaredSupervisorTests : IAsyncLifetime, IDisposable
         var network = await _containers.EnsureNetworkAsync(_options.CloudflaredNetworkName, Ct);
         var legacyId = await _containers.CreateContainerAsync(
             new ManagedContainerSpec(ContainerName, TestInfrastructure.Image, StandIn,
-                new Dictionary<string, string> { [CloudflaredReconciler.TokenVariable] = Token },
+                new Dictionary<string, string> { [CloudflaredRunner.TokenVariable] = Token },
                 new Dictionary<string, string>
                 {
-                    [CloudflaredReconciler.ManagedByLabel] = CloudflaredReconciler.ManagedByValue,
-                    [CloudflaredReconciler.ConfigHashLabel] = CloudflaredReconciler.ConfigHash(TestInfrastructure.Image, Token, StandIn),
-                    [CloudflaredReconciler.NetworkLabel] = _options.CloudflaredNetworkName,
-                    [CloudflaredReconciler.TunnelIdLabel] = "6f1e3c1a-0000-4000-8000-000000000001",
+                    [CloudflaredLabels.ManagedBy] = CloudflaredLabels.ManagedByValue,
+                    [CloudflaredLabels.ConfigHash] = CloudflaredRunner.ConfigHash(TestInfrastructure.Image, Token, StandIn),
+                    [CloudflaredLabels.Network] = _options.CloudflaredNetworkName,
+                    [CloudflaredLabels.TunnelId] = CloudflaredFakeMasterTunnel.TunnelId,
                 },
                 _options.CloudflaredNetworkName),
             Ct);
@@ -284,12 +306,13 @@ public sealed class CloudflaredSupervisorTests : IAsyncLifetime, IDisposable
         Assert.Equal(CloudflaredState.Running, first.State);
         Assert.Equal(CloudflaredChanges.Replaced, first.LastChanges);
         Assert.NotEqual(legacyId, first.ContainerId);
-        var raw = await _docker.Client.Containers.InspectContainerAsync(ContainerName, Ct);
+        Assert.Null(await _containers.InspectContainerAsync(ContainerName, Ct));
+        var raw = await _docker.Client.Containers.InspectContainerAsync(first.ContainerName, Ct);
         Assert.Equal(first.ContainerId, raw.ID);
-        Assert.Equal(_instanceId, raw.Config.Labels[CloudflaredReconciler.InstanceLabel]);
+        Assert.Equal(_instanceId, raw.Config.Labels[CloudflaredLabels.Instance]);
         Assert.Equal("10m", raw.HostConfig.LogConfig.Config["max-size"]);
         Assert.True(raw.State.Running);
-        Assert.Equal([new ContainerNetworkAttachment(_options.CloudflaredNetworkName, network)], (await _containers.InspectContainerAsync(ContainerName, Ct))!.Networks);
+        Assert.Equal([new ContainerNetworkAttachment(_options.CloudflaredNetworkName, network)], (await _containers.InspectContainerAsync(first.ContainerName!, Ct))!.Networks);
         Assert.Equal(CloudflaredChanges.None, second.LastChanges);
         Assert.Equal(first.ContainerId, second.ContainerId);
     }
@@ -304,9 +327,9 @@ public sealed class CloudflaredSupervisorTests : IAsyncLifetime, IDisposable
             new ManagedContainerSpec(othersName, TestInfrastructure.Image, ["sleep", "3600"], new Dictionary<string, string>(),
                 new Dictionary<string, string>
                 {
-                    [CloudflaredReconciler.ManagedByLabel] = CloudflaredReconciler.ManagedByValue,
-                    [CloudflaredReconciler.TunnelIdLabel] = "00000000-0000-0000-0000-000000000000",
-                    [CloudflaredReconciler.InstanceLabel] = "df-000000000000",
+                    [CloudflaredLabels.ManagedBy] = CloudflaredLabels.ManagedByValue,
+                    [CloudflaredLabels.TunnelId] = "00000000-0000-0000-0000-000000000000",
+                    [CloudflaredLabels.Instance] = "df-000000000000",
                 },
                 _options.CloudflaredNetworkName),
             Ct);
@@ -386,8 +409,8 @@ public sealed class CloudflaredSupervisorTests : IAsyncLifetime, IDisposable
             new ManagedContainerSpec(leftoverName, TestInfrastructure.Image, ["sleep", "3600"], new Dictionary<string, string>(),
                 new Dictionary<string, string>
                 {
-                    [CloudflaredReconciler.ManagedByLabel] = CloudflaredReconciler.ManagedByValue,
-                    [CloudflaredReconciler.TunnelIdLabel] = "00000000-0000-0000-0000-000000000000",
+                    [CloudflaredLabels.ManagedBy] = CloudflaredLabels.ManagedByValue,
+                    [CloudflaredLabels.TunnelId] = "00000000-0000-0000-0000-000000000000",
                 },
                 _options.CloudflaredNetworkName),
             Ct);
@@ -518,7 +541,11 @@ public sealed class CloudflaredSupervisorTests : IAsyncLifetime, IDisposable
     private CloudflaredSupervisor Supervisor() => Supervisor(_tunnel, Store(_instanceId));
 
     private CloudflaredSupervisor Supervisor(IMasterTunnel tunnel, IStateStore store) =>
-        new(_options, _loggers.CreateLogger<CloudflaredSupervisor>(), Account(), tunnel, _containers, runtime: _docker, store: store) { Command = StandIn };
+        new(_options, _loggers.CreateLogger<CloudflaredSupervisor>(), Account(), tunnel, _containers, runtime: _docker, store: store)
+        {
+            Command = StandIn,
+            SettleDelay = TimeSpan.FromMilliseconds(300),
+        };
 
     /// <summary>A state store holding only settings, starting with <c>instance.id</c> = <paramref name="instanceId"/> (none when null).</summary>
     private static IStateStore Store(string? instanceId)

@@ -7,6 +7,7 @@ using DockFlare.Plugins.Abstractions;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
+using DockFlare.Hosting.Cloudflared;
 
 namespace DockFlare.Modules.Tunnels.Tests;
 
@@ -143,6 +144,22 @@ public sealed class ServiceReachabilityAdvisorTests
             CancellationToken.None);
 
         Assert.Single(advice);
+    }
+
+    [Fact]
+    public async Task AdviseAsync_CloudflaredRunsUnderItsAlternateName_ChecksTheRunningOne()
+    {
+        // After a replacement the live cloudflared is "<name>-b"; a stopped leftover under the first name must not hide it.
+        var stale = Container(Cloudflared, "old-net") with { State = "exited" };
+        var live = Container(CloudflaredContainerName.Alternate(Cloudflared), "cloudflare-net");
+        Containers(stale, live, Container("api", "backend"), Container("web", "old-net"));
+
+        var advice = await Advisor().AdviseAsync(
+            Desired(Route("api.example.com", "http://api:8080", "api"), Route("web.example.com", "http://web:80", "web")),
+            CancellationToken.None);
+
+        Assert.Equal(2, advice.Count);
+        Assert.All(advice, d => Assert.Contains("none shared with cloudflared ('cloudflare-net')", d.Message, StringComparison.Ordinal));
     }
 
     private ServiceReachabilityAdvisor Advisor() =>

@@ -1,14 +1,17 @@
 using DockFlare.Host.Configuration;
-using DockFlare.Host.Plugins;
+using DockFlare.Hosting.Plugins;
+using Serilog.Extensions.Logging;
 
 namespace DockFlare.Host.Composition;
 
-/// <summary>Loads the plugins folder and adds each loaded plugin's services to the host.</summary>
+/// <summary>Loads the plugins folder (through the loader the master shares with the agent) and adds each loaded plugin's services to the host.</summary>
 internal static class PluginComposition
 {
     public static PluginCatalog AddDockFlarePlugins(this WebApplicationBuilder builder, HostSettings settings, Serilog.ILogger log)
     {
-        var (catalog, loaded) = new PluginFolderLoader(log)
+        // The shared loader logs through Microsoft.Extensions.Logging; this factory hands its events to the host's Serilog logger.
+        using var loggers = new SerilogLoggerFactory(log);
+        var (catalog, loaded) = new PluginFolderLoader(loggers.CreateLogger<PluginFolderLoader>())
             .LoadAll(settings.ResolvedPluginsDirectory, builder.Configuration, builder.Services, FirstPartyModules.ExpectedPlugins);
         foreach (var plugin in loaded)
         {

@@ -1,4 +1,4 @@
-using DockFlare.Host.Plugins;
+using DockFlare.Hosting.Plugins;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace DockFlare.Host.Health;

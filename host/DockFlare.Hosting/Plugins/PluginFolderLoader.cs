@@ -3,8 +3,9 @@ using DockFlare.Plugins.Abstractions;
 using McMaster.NETCore.Plugins;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
-namespace DockFlare.Host.Plugins;
+namespace DockFlare.Hosting.Plugins;
 
 /// <summary>
 /// Loads every plugin folder under the plugins directory with McMaster.NETCore.Plugins. A plugin that
@@ -12,8 +13,9 @@ namespace DockFlare.Host.Plugins;
 /// starting. A registrar writes into a copy of the host's services, so that the TryAdd calls of framework
 /// helpers (AddHttpClient, AddOptions) see what the host already has, and one that throws half-way leaves
 /// nothing behind. Only what it added is kept; a registrar that removes or replaces host services is broken.
+/// Shared by the master (every plugin folder) and the agent (the Docker plugin only, <see cref="LoadFolder"/>).
 /// </summary>
-internal sealed class PluginFolderLoader(Serilog.ILogger log, Version hostContract)
+internal sealed class PluginFolderLoader(ILogger log, Version hostContract)
 {
     // Types whose assemblies the host shares with plugins; each has a reason.
     private static readonly Type[] SharedTypes =
@@ -21,10 +23,10 @@ internal sealed class PluginFolderLoader(Serilog.ILogger log, Version hostContra
         typeof(IDockFlarePlugin),    // the contract itself
         typeof(IServiceCollection),  // registrars add services to the host's container
         typeof(IConfiguration),      // plugins read their settings from the host's configuration
-        typeof(Microsoft.Extensions.Logging.ILogger), // plugins log through the host's logging
+        typeof(ILogger),             // plugins log through the host's logging
     ];
 
-    public PluginFolderLoader(Serilog.ILogger log)
+    public PluginFolderLoader(ILogger log)
         : this(log, PluginContract.Version)
     {
     }
@@ -37,7 +39,7 @@ internal sealed class PluginFolderLoader(Serilog.ILogger log, Version hostContra
         var directory = Path.GetFullPath(pluginsDirectory);
         if (!Directory.Exists(directory))
         {
-            log.Error("The plugins folder {PluginsDirectory} does not exist; no plugin is loaded", directory);
+            log.LogError("The plugins folder {PluginsDirectory} does not exist; no plugin is loaded", directory);
         }
         else
         {
@@ -55,11 +57,31 @@ internal sealed class PluginFolderLoader(Serilog.ILogger log, Version hostContra
         foreach (var id in expectedIds.Where(id => statuses.All(s => s.Id != id)))
         {
             var path = Path.Combine(directory, id);
-            log.Error("Plugin {PluginId} is missing: expected at {PluginPath}", id, path);
+            log.LogError("Plugin {PluginId} is missing: expected at {PluginPath}", id, path);
             statuses.Add(new PluginStatus(id, path, null, PluginState.Missing, $"not found in {directory}"));
         }
 
         return (new PluginCatalog(directory, statuses, expectedIds), loaded);
+    }
+
+    /// <summary>
+    /// Loads the one plugin folder <paramref name="pluginFolder"/> (for a process that needs a single provider, such as
+    /// the agent and its Docker plugin). A folder that does not exist is <see cref="PluginState.Missing"/>; one that
+    /// cannot be used is <see cref="PluginState.Broken"/>, logged with its id and path like every other.
+    /// </summary>
+    public (PluginStatus Status, LoadedPlugin? Loaded) LoadFolder(
+        string pluginFolder, IConfiguration configuration, IServiceCollection hostServices)
+    {
+        var folder = Path.GetFullPath(pluginFolder);
+        if (!Directory.Exists(folder))
+        {
+            var id = Path.GetFileName(folder);
+            log.LogError("Plugin {PluginId} is missing: expected at {PluginPath}", id, folder);
+            return (new PluginStatus(id, folder, null, PluginState.Missing, $"{folder} does not exist"), null);
+        }
+
+        var status = LoadOne(folder, configuration, hostServices, [], out var plugin);
+        return (status, plugin);
     }
 
     private PluginStatus LoadOne(
@@ -94,7 +116,7 @@ internal sealed class PluginFolderLoader(Serilog.ILogger log, Version hostContra
 
             var status = new PluginStatus(id, folder, version, PluginState.Loaded, null);
             plugin = new LoadedPlugin(status, loader, added);
-            log.Information(
+            log.LogInformation(
                 "Loaded plugin {PluginId} {PluginVersion} from {PluginPath} ({ServiceCount} services)",
                 id, version, folder, added.Count);
             return status;
@@ -162,7 +184,7 @@ internal sealed class PluginFolderLoader(Serilog.ILogger log, Version hostContra
 
     private PluginStatus Broken(string id, string folder, string? version, string reason, Exception? ex = null)
     {
-        log.Error(ex, "Plugin {PluginId} at {PluginPath} is broken and was skipped: {Reason}", id, folder, reason);
+        log.LogError(ex, "Plugin {PluginId} at {PluginPath} is broken and was skipped: {Reason}", id, folder, reason);
         return new PluginStatus(id, folder, version, PluginState.Broken, reason);
     }
 }

@@ -1,4 +1,4 @@
-namespace DockFlare.Host.Plugins;
+namespace DockFlare.Hosting.Plugins;
 
 /// <summary>What became of a plugin at start.</summary>
 internal enum PluginState

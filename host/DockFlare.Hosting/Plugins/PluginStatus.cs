@@ -1,4 +1,4 @@
-namespace DockFlare.Host.Plugins;
+namespace DockFlare.Hosting.Plugins;
 
 /// <summary>One plugin's outcome, as logged at start and shown in <c>/readyz</c>.</summary>
 /// <param name="Id">The manifest id, or the folder name when the manifest could not be read.</param>

@@ -1,4 +1,4 @@
-namespace DockFlare.Host.Plugins;
+namespace DockFlare.Hosting.Plugins;
 
 /// <summary>A plugin folder's manifest cannot be used; the message says why.</summary>
 internal sealed class PluginManifestException : Exception

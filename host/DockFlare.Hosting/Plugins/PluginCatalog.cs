@@ -1,6 +1,6 @@
-namespace DockFlare.Host.Plugins;
+namespace DockFlare.Hosting.Plugins;
 
-/// <summary>Every plugin the host found at start and what became of it.</summary>
+/// <summary>Every plugin the host (master or agent) found at start and what became of it.</summary>
 internal sealed class PluginCatalog(string directory, IReadOnlyList<PluginStatus> plugins, IReadOnlyCollection<string> required)
 {
     /// <summary>The ids of the plugins the master needs to do its job.</summary>

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using DockFlare.Plugins.Abstractions;
 
-namespace DockFlare.Host.Plugins;
+namespace DockFlare.Hosting.Plugins;
 
 /// <summary>
 /// Reads and checks <c>plugin.json</c>: required fields, a usable contract version, and an entry
