@@ -4,9 +4,20 @@ using Microsoft.Extensions.Configuration;
 
 namespace DockFlare.Agent;
 
-/// <summary>The agent's settings: the same environment variables as the original DockFlare agent.</summary>
+/// <summary>The agent's settings: the same environment variables as the original DockFlare agent, plus <c>DATA_DIR</c>.</summary>
 internal sealed class AgentSettings : IValidatableObject
 {
+    /// <summary>The <c>LOG_LEVEL</c> words the agent understands (any case); <c>warn</c> and <c>information</c> are aliases.</summary>
+    public static readonly IReadOnlyDictionary<string, LogLevel> LogLevels = new Dictionary<string, LogLevel>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["debug"] = LogLevel.Debug,
+        ["info"] = LogLevel.Information,
+        ["information"] = LogLevel.Information,
+        ["warning"] = LogLevel.Warning,
+        ["warn"] = LogLevel.Warning,
+        ["error"] = LogLevel.Error,
+    };
+
     [ConfigurationKeyName("DOCKFLARE_MASTER_URL")]
     public string? MasterUrl { get; set; }
 
@@ -23,14 +34,42 @@ internal sealed class AgentSettings : IValidatableObject
     public string CloudflaredNetworkName { get; set; } = "cloudflare-net";
 
     [ConfigurationKeyName("AGENT_DISPLAY_NAME")]
-    [MaxLength(64, ErrorMessage = "AGENT_DISPLAY_NAME must be at most {1} characters.")]
     public string? DisplayName { get; set; }
 
     [ConfigurationKeyName("DATA_DIR")]
     public string DataDirectory { get; set; } = "/app/data";
 
+    /// <summary>The port of <c>/health</c> on every interface; 0 switches it off.</summary>
+    [ConfigurationKeyName("HEALTH_CHECK_PORT")]
+    public int HealthCheckPort { get; set; } = 8080;
+
+    [ConfigurationKeyName("LOG_LEVEL")]
+    public string LogLevelName { get; set; } = "info";
+
+    /// <summary>Accepted for compatibility with the original agent's compose files; logs are always UTC ISO-8601.</summary>
+    [ConfigurationKeyName("TZ")]
+    public string? TimeZone { get; set; }
+
     public Uri MasterUri => new(MasterUrl!, UriKind.Absolute);
 
+    /// <summary>The minimum level of log entries, from <see cref="LogLevelName"/>.</summary>
+    public LogLevel MinimumLogLevel => LogLevels[LogLevelName.Trim()];
+
+    /// <summary>
+    /// The public key id of <c>dfa_&lt;keyId&gt;_&lt;secret&gt;</c>, the only part of the key that may be logged;
+    /// null when the key does not have that shape.
+    /// </summary>
+    public string? ApiKeyId
+    {
+        get
+        {
+            var parts = ApiKey?.Trim().Split('_');
+            return parts is ["dfa", { Length: > 0 } keyId, { Length: > 0 }] ? keyId : null;
+        }
+    }
+
+    // Every rule is checked here rather than with attributes: the validator skips Validate when an attribute fails, and
+    // every bad setting must be reported at once.
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(MasterUrl))
@@ -60,6 +99,26 @@ internal sealed class AgentSettings : IValidatableObject
         if (!DockerNames.IsNetworkName(CloudflaredNetworkName))
         {
             yield return new ValidationResult($"CLOUDFLARED_NETWORK_NAME '{CloudflaredNetworkName}' is not a Docker network name (letters, digits, '_', '.', '-').");
+        }
+
+        if (DisplayName?.Trim().Length > 64)
+        {
+            yield return new ValidationResult("AGENT_DISPLAY_NAME must be at most 64 characters.");
+        }
+
+        if (HealthCheckPort is < 0 or > 65535)
+        {
+            yield return new ValidationResult("HEALTH_CHECK_PORT must be a port from 1 to 65535, or 0 to switch /health off.");
+        }
+
+        if (!LogLevels.ContainsKey(LogLevelName.Trim()))
+        {
+            yield return new ValidationResult($"LOG_LEVEL '{LogLevelName}' is not a level: use debug, info, warning or error.");
+        }
+
+        if (string.IsNullOrWhiteSpace(DataDirectory) || !Path.IsPathFullyQualified(DataDirectory))
+        {
+            yield return new ValidationResult($"DATA_DIR '{DataDirectory}' is not an absolute directory path, such as /app/data.");
         }
     }
 }

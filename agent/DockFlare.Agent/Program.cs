@@ -1,23 +1,31 @@
-using DockFlare.Agent;
-using DockFlare.Core.Settings;
+using DockFlare.Agent.Composition;
+using DockFlare.Agent.Health;
 
-// The agent's runtime (registration, command long-poll, Docker events, cloudflared supervision) is the
-// subject of its own issue. Today it validates its settings and checks that Docker and the master answer.
-var builder = Host.CreateApplicationBuilder(args);
-var binder = new SettingsBinder(builder.Configuration);
-var settings = binder.Bind<AgentSettings>();
-try
+// The DockFlare agent: composed from environment variables (and appsettings.json beside it). A bad setting stops the
+// start with exit code 2 and a message naming it; SIGTERM stops it with exit code 0 and cloudflared left running.
+var configuration = new ConfigurationBuilder()
+    .SetBasePath(AppContext.BaseDirectory)
+    .AddJsonFile("appsettings.json", optional: true)
+    .AddEnvironmentVariables()
+    .AddCommandLine(args)
+    .Build();
+
+if (args.Length > 0 && args[0] == HealthProbe.Command)
 {
-    binder.ThrowIfInvalid();
+    return await HealthProbe.RunAsync(configuration, Console.Out, Console.Error);
 }
-catch (SettingsException ex)
+
+var build = AgentHostBuilder.Build(configuration);
+if (build.Host is null)
 {
-    await Console.Error.WriteLineAsync($"The DockFlare agent cannot start. {ex.Message}");
+    await Console.Error.WriteLineAsync(
+        "The DockFlare agent cannot start:" + Environment.NewLine + string.Join(Environment.NewLine, build.Problems.Select(p => "  - " + p)));
     return 2;
 }
 
-builder.Services.AddSingleton(settings);
-builder.Services.AddHttpClient<AgentPreflight>(client => client.Timeout = TimeSpan.FromSeconds(10));
-using var host = builder.Build();
-var ok = await host.Services.GetRequiredService<AgentPreflight>().RunAsync(CancellationToken.None);
-return ok ? 0 : 1;
+using (build.Host)
+{
+    await build.Host.RunAsync();
+}
+
+return 0;

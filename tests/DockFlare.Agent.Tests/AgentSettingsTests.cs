@@ -1,4 +1,5 @@
 using DockFlare.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace DockFlare.Agent.Tests;
 
@@ -21,6 +22,8 @@ public sealed class AgentSettingsTests
         Assert.Equal("cloudflare/cloudflared:latest", settings.CloudflaredImage);
         Assert.Equal("cloudflare-net", settings.CloudflaredNetworkName);
         Assert.Equal("/app/data", settings.DataDirectory);
+        Assert.Equal(8080, settings.HealthCheckPort);
+        Assert.Equal(LogLevel.Information, settings.MinimumLogLevel);
     }
 
     [Fact]
@@ -38,6 +41,12 @@ public sealed class AgentSettingsTests
     [InlineData("DOCKER_HOST", "/var/run/docker.sock", "DOCKER_HOST '/var/run/docker.sock' is not a Docker endpoint: use unix:///path/to/docker.sock or tcp://host:port.")]
     [InlineData("CLOUDFLARED_IMAGE", "Cloudflared:Latest!", "CLOUDFLARED_IMAGE 'Cloudflared:Latest!' is not an image reference (name[:tag][@sha256:digest]).")]
     [InlineData("CLOUDFLARED_NETWORK_NAME", "-net", "CLOUDFLARED_NETWORK_NAME '-net' is not a Docker network name (letters, digits, '_', '.', '-').")]
+    [InlineData("CLOUDFLARED_IMAGE", "cloudflare/cloudflared@sha256:abc", "CLOUDFLARED_IMAGE 'cloudflare/cloudflared@sha256:abc' is not an image reference (name[:tag][@sha256:digest]).")]
+    [InlineData("HEALTH_CHECK_PORT", "70000", "HEALTH_CHECK_PORT must be a port from 1 to 65535, or 0 to switch /health off.")]
+    [InlineData("HEALTH_CHECK_PORT", "-1", "HEALTH_CHECK_PORT must be a port from 1 to 65535, or 0 to switch /health off.")]
+    [InlineData("HEALTH_CHECK_PORT", "http", "HEALTH_CHECK_PORT: 'http' is not a whole number.")]
+    [InlineData("LOG_LEVEL", "verbose", "LOG_LEVEL 'verbose' is not a level: use debug, info, warning or error.")]
+    [InlineData("DATA_DIR", "data", "DATA_DIR 'data' is not an absolute directory path, such as /app/data.")]
     public void Bind_BadValue_ProblemNamesTheSetting(string key, string value, string expected)
     {
         var (_, problems) = Settings.Bind<AgentSettings>([.. Required.Where(r => r.Item1 != key), (key, value)]);
@@ -54,5 +63,50 @@ public sealed class AgentSettingsTests
 
         Assert.Empty(problems);
         Assert.Equal(image, settings.CloudflaredImage);
+    }
+
+    [Fact]
+    public void Bind_SeveralBadValues_ReportsEveryOne()
+    {
+        var (_, problems) = Settings.Bind<AgentSettings>(
+            ("DOCKFLARE_MASTER_URL", "master"), ("DOCKFLARE_API_KEY", "k"), ("HEALTH_CHECK_PORT", "99999"), ("AGENT_DISPLAY_NAME", new string('x', 65)), ("LOG_LEVEL", "loud"));
+
+        Assert.Equal(4, problems.Count);
+        Assert.Contains(problems, p => p.StartsWith("DOCKFLARE_MASTER_URL", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("HEALTH_CHECK_PORT", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("AGENT_DISPLAY_NAME", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("LOG_LEVEL", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("DEBUG", LogLevel.Debug)]
+    [InlineData("Info", LogLevel.Information)]
+    [InlineData("warning", LogLevel.Warning)]
+    [InlineData("ERROR", LogLevel.Error)]
+    public void Bind_LogLevelInAnyCase_IsAccepted(string word, LogLevel expected)
+    {
+        var (settings, problems) = Settings.Bind<AgentSettings>([.. Required, ("LOG_LEVEL", word)]);
+
+        Assert.Empty(problems);
+        Assert.Equal(expected, settings.MinimumLogLevel);
+    }
+
+    [Fact]
+    public void Bind_HealthPortZeroAndTimeZone_AreAccepted()
+    {
+        var (settings, problems) = Settings.Bind<AgentSettings>([.. Required, ("HEALTH_CHECK_PORT", "0"), ("TZ", "Europe/Zurich")]);
+
+        Assert.Empty(problems);
+        Assert.Equal(0, settings.HealthCheckPort);
+    }
+
+    [Theory]
+    [InlineData("dfa_3f9a0c1b2d4e_secret", "3f9a0c1b2d4e")]
+    [InlineData("not-an-agent-key", null)]
+    public void ApiKeyId_IsOnlyThePublicPart(string key, string? expected)
+    {
+        var (settings, _) = Settings.Bind<AgentSettings>([.. Required.Where(r => r.Item1 != "DOCKFLARE_API_KEY"), ("DOCKFLARE_API_KEY", key)]);
+
+        Assert.Equal(expected, settings.ApiKeyId);
     }
 }

@@ -1,0 +1,4 @@
+namespace DockFlare.Agent.Master;
+
+/// <summary>The body of <c>POST /api/v2/agents/{id}/events</c>.</summary>
+internal sealed record EventBatchRequest(string SessionId, IReadOnlyList<AgentEventItem> Events);
