@@ -46,7 +46,10 @@ internal sealed class AgentSettings : IValidatableObject
     [ConfigurationKeyName("LOG_LEVEL")]
     public string LogLevelName { get; set; } = "info";
 
-    /// <summary>Accepted for compatibility with the original agent's compose files; logs are always UTC ISO-8601.</summary>
+    /// <summary>
+    /// The time zone of log timestamps (the runtime reads <c>TZ</c> itself; an unknown zone falls back to UTC). Unset, logs
+    /// are in UTC; set, they carry local time with its offset.
+    /// </summary>
     [ConfigurationKeyName("TZ")]
     public string? TimeZone { get; set; }
 

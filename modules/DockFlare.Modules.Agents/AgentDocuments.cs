@@ -8,7 +8,8 @@ internal sealed class AgentDocuments(IAgentStore store)
 {
     private const int MaxAttempts = 8;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    /// <summary>How every agents document (and the cloudflared status in Redis) is written.</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };

@@ -220,7 +220,10 @@ internal sealed partial class AgentRegistry(
     {
         var (state, seconds) = await liveness.ReadAsync(agent.Id).ConfigureAwait(false);
         var report = await documents.GetAsync<StoredAgentReport>(AgentCollections.Reports, agent.Id).ConfigureAwait(false);
-        return new AgentView(agent, state, seconds, report?.Containers.Count ?? 0);
+        return new AgentView(agent, state, seconds, report?.Containers.Count ?? 0)
+        {
+            Cloudflared = await heartbeats.CloudflaredAsync(agent.Id).ConfigureAwait(false),
+        };
     }
 
     private async Task<AgentRecord> RequireAsync(string agentId) =>

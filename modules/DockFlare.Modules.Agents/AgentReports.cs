@@ -24,6 +24,16 @@ internal sealed class AgentReports(
         return liveness.Intervals;
     }
 
+    public async Task<AgentIntervals> HeartbeatAsync(string agentId, AgentCloudflaredReport cloudflared, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cloudflared);
+        await heartbeats.BeatAsync(agentId).ConfigureAwait(false);
+        await heartbeats.RecordCloudflaredAsync(agentId, new AgentCloudflaredStatus(
+            cloudflared.State, cloudflared.ContainerName, cloudflared.Image, cloudflared.TunnelId, cloudflared.Error, cloudflared.AgentVersion,
+            time.GetUtcNow())).ConfigureAwait(false);
+        return liveness.Intervals;
+    }
+
     public async Task<AgentReportResult> ReportInventoryAsync(string agentId, IReadOnlyList<ReportedContainer> containers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(containers);

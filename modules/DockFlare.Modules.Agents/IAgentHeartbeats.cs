@@ -9,5 +9,12 @@ internal interface IAgentHeartbeats
     /// <summary>The time since the last heartbeat, or null when it lapsed (offline).</summary>
     Task<TimeSpan?> AgeAsync(string agentId);
 
+    /// <summary>Keeps what the agent said about its cloudflared in its last heartbeat (replacing the previous one).</summary>
+    Task RecordCloudflaredAsync(string agentId, AgentCloudflaredStatus status);
+
+    /// <summary>What the agent last said about its cloudflared, or null when it never did.</summary>
+    Task<AgentCloudflaredStatus?> CloudflaredAsync(string agentId);
+
+    /// <summary>Forgets the heartbeat and the cloudflared status.</summary>
     Task ForgetAsync(string agentId);
 }

@@ -7,6 +7,12 @@ public interface IAgentReports
     Task<AgentIntervals> HeartbeatAsync(string agentId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Records a heartbeat that carries the agent's cloudflared status (kept for the admin API, replacing the last one);
+    /// returns the intervals the agent should use.
+    /// </summary>
+    Task<AgentIntervals> HeartbeatAsync(string agentId, AgentCloudflaredReport cloudflared, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Replaces the agent's container list (authoritative: a container missing from it is gone and its
     /// routes enter the grace period). Out-of-scope hostnames are rejected with a diagnostic.
     /// </summary>

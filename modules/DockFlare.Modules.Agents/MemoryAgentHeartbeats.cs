@@ -6,6 +6,7 @@ namespace DockFlare.Modules.Agents;
 internal sealed class MemoryAgentHeartbeats(TimeProvider time, TimeSpan timeout) : IAgentHeartbeats
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _last = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AgentCloudflaredStatus> _cloudflared = new(StringComparer.Ordinal);
 
     public Task BeatAsync(string agentId)
     {
@@ -19,9 +20,19 @@ internal sealed class MemoryAgentHeartbeats(TimeProvider time, TimeSpan timeout)
         return Task.FromResult(age is { } value && value < timeout ? age : null);
     }
 
+    public Task RecordCloudflaredAsync(string agentId, AgentCloudflaredStatus status)
+    {
+        _cloudflared[agentId] = status;
+        return Task.CompletedTask;
+    }
+
+    public Task<AgentCloudflaredStatus?> CloudflaredAsync(string agentId) =>
+        Task.FromResult(_cloudflared.TryGetValue(agentId, out var status) ? status : null);
+
     public Task ForgetAsync(string agentId)
     {
         _last.TryRemove(agentId, out _);
+        _cloudflared.TryRemove(agentId, out _);
         return Task.CompletedTask;
     }
 }

@@ -30,6 +30,27 @@ public sealed class AgentLivenessTests
     }
 
     [Fact]
+    public async Task Redis_CloudflaredStatus_RoundTrips_OutlivesTheHeartbeat_AndIsForgottenWithIt()
+    {
+        var url = new Uri(TestInfrastructure.RedisUrl);
+        var options = new ConfigurationOptions { AllowAdmin = true, DefaultDatabase = Database };
+        options.EndPoints.Add(url.Host, url.Port);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(options);
+        var heartbeats = new RedisAgentHeartbeats(redis, TimeSpan.FromSeconds(1));
+        var status = new AgentCloudflaredStatus("running", "cloudflared-agent-a2", "img:1", "t-1", null, "2.0.0", DateTimeOffset.UnixEpoch);
+
+        Assert.Null(await heartbeats.CloudflaredAsync("a2"));
+        await heartbeats.BeatAsync("a2");
+        await heartbeats.RecordCloudflaredAsync("a2", status);
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+
+        Assert.Null(await heartbeats.AgeAsync("a2"));
+        Assert.Equal(status, await heartbeats.CloudflaredAsync("a2"));
+        await heartbeats.ForgetAsync("a2");
+        Assert.Null(await heartbeats.CloudflaredAsync("a2"));
+    }
+
+    [Fact]
     public async Task Memory_Heartbeat_UsesOnlyTheMastersClock()
     {
         var time = new ManualTime();

@@ -77,8 +77,9 @@ internal static class AgentHostBuilder
         logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;
-            console.UseUtcTimestamp = true;
-            console.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+            // TZ (as in the original agent's compose files) gives local timestamps with their offset; unset, UTC.
+            console.UseUtcTimestamp = string.IsNullOrWhiteSpace(settings.TimeZone);
+            console.TimestampFormat = console.UseUtcTimestamp ? "yyyy-MM-dd'T'HH:mm:ss.fff'Z' " : "yyyy-MM-dd'T'HH:mm:ss.fffzzz ";
             console.ColorBehavior = LoggerColorBehavior.Disabled;
         });
         logging.SetMinimumLevel(settings.MinimumLogLevel);

@@ -51,10 +51,16 @@ internal static class AgentApiEndpoints
 
     private static async Task<IResult> HeartbeatAsync(HttpContext context, string id, IAgentReports reports, IAgentRegistry registry)
     {
-        var (_, error) = await AgentRequestGuard.ReadAsync(context, allowEmpty: true);
+        var (body, error) = await AgentRequestGuard.ReadAsync(context, allowEmpty: true);
         if (error is not null)
         {
             return error;
+        }
+
+        var (cloudflared, invalid) = CloudflaredReport(body);
+        if (invalid is not null)
+        {
+            return AgentRequestGuard.Refuse(StatusCodes.Status400BadRequest, "invalid_request", invalid);
         }
 
         var view = await registry.GetAsync(id, context.RequestAborted);
@@ -63,8 +69,75 @@ internal static class AgentApiEndpoints
             return AgentRequestGuard.Refuse(StatusCodes.Status404NotFound, "agent_not_found", "Agent not found.");
         }
 
-        var intervals = await reports.HeartbeatAsync(id, context.RequestAborted);
+        var intervals = cloudflared is null
+            ? await reports.HeartbeatAsync(id, context.RequestAborted)
+            : await reports.HeartbeatAsync(id, cloudflared, context.RequestAborted);
         return Results.Ok(new { status = "ok", agentStatus = view.Agent.Status, intervals });
+    }
+
+    private const int MaxFieldLength = 256;
+    private const int MaxErrorLength = 1000;
+
+    /// <summary>
+    /// The optional <c>cloudflared</c> object of a heartbeat: <c>{state, containerName?, image?, tunnelId?, error?}</c>, with
+    /// <c>agentVersion</c> beside it. An over-long error is cut (it is only shown); any other bad field is a 400 naming it.
+    /// </summary>
+    internal static (AgentCloudflaredReport? Report, string? Error) CloudflaredReport(JsonObject? body)
+    {
+        if (body?["cloudflared"] is not { } node)
+        {
+            return (null, null);
+        }
+
+        if (node is not JsonObject cloudflared)
+        {
+            return (null, "'cloudflared' must be an object: {state, containerName, image, tunnelId, error}.");
+        }
+
+        var state = AgentCompatEndpoints.Text(cloudflared["state"]);
+        if (string.IsNullOrEmpty(state) || state.Length > 32 || !state.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+        {
+            return (null, "'cloudflared.state' is required: a word of at most 32 letters, digits, '_' or '-' (such as running).");
+        }
+
+        string? bad = null;
+        string? Field(JsonObject from, string name, string shown)
+        {
+            var node = from[name];
+            if (node is null)
+            {
+                return null;
+            }
+
+            var value = AgentCompatEndpoints.Text(node);
+            if (value is null || value.Length > MaxFieldLength)
+            {
+                bad ??= $"'{shown}' must be a string of at most {MaxFieldLength} characters.";
+                return null;
+            }
+
+            return value;
+        }
+
+        var containerName = Field(cloudflared, "containerName", "cloudflared.containerName");
+        var image = Field(cloudflared, "image", "cloudflared.image");
+        var tunnelId = Field(cloudflared, "tunnelId", "cloudflared.tunnelId");
+        var version = Field(body, "agentVersion", "agentVersion");
+        string? failure = null;
+        if (cloudflared["error"] is { } errorNode)
+        {
+            failure = AgentCompatEndpoints.Text(errorNode);
+            if (failure is null)
+            {
+                bad ??= "'cloudflared.error' must be a string.";
+            }
+            else if (failure.Length > MaxErrorLength)
+            {
+                failure = failure[..MaxErrorLength] + "…";
+            }
+        }
+
+        return bad is null ? (new AgentCloudflaredReport(state, containerName, image, tunnelId, failure, version), null) : (null, bad);
     }
 
     private static async Task<IResult> InventoryAsync(HttpContext context, string id, IAgentReports reports)

@@ -1,9 +1,13 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using DockFlare.Agent.Cloudflared;
+using DockFlare.Agent.Health;
 using DockFlare.Agent.Master;
 using DockFlare.Agent.State;
 using DockFlare.Agent.Tests.Support;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
@@ -147,9 +151,40 @@ public sealed class AgentRuntimeTests : IDisposable
         Assert.DoesNotContain(Token, body.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
 
-        // Heartbeats carry the same view of cloudflared (the master accepts and, today, ignores it).
+        // Heartbeats carry the same view of cloudflared (the master keeps it for the admin API).
         await Eventually.TrueAsync(() => _parts.Master.Requests.Any(r => r.Path.EndsWith("/heartbeat", StringComparison.Ordinal)
             && (string?)JsonNode.Parse(r.Body!)!["cloudflared"]?["state"] == "running"), "a heartbeat reporting cloudflared running");
+    }
+
+    [Fact]
+    public async Task HealthSubcommand_AgentHealthy_ExitsZero_NothingListening_ExitsOne()
+    {
+        SeedRunningTunnel();
+        await using var agent = await TestAgent.StartAsync(_parts, health: true);
+        await Eventually.TrueAsync(() => _parts.Master.SuccessfulCalls > 0 && _parts.Controller.ReceivedCalls().Any(), "contact and supervision");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var healthy = await HealthProbe.RunAsync(Port(agent.HealthPort), output, error);
+        var nothing = await HealthProbe.RunAsync(Port(FreePort()), output, error);
+        var invalid = await HealthProbe.RunAsync(Port(70000), output, error);
+
+        Assert.Equal(0, healthy);
+        Assert.Contains("\"status\":\"healthy\"", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, nothing);
+        Assert.Contains("did not answer", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, invalid);
+        Assert.Contains("HEALTH_CHECK_PORT '70000'", error.ToString(), StringComparison.Ordinal);
+
+        static IConfiguration Port(int port) =>
+            new ConfigurationBuilder().AddInMemoryCollection([new("HEALTH_CHECK_PORT", port.ToString(CultureInfo.InvariantCulture))]).Build();
+
+        static int FreePort()
+        {
+            using var socket = new TcpListener(IPAddress.Loopback, 0);
+            socket.Start();
+            return ((IPEndPoint)socket.LocalEndpoint).Port;
+        }
     }
 
     [Fact]
