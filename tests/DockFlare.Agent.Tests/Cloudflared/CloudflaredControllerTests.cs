@@ -9,6 +9,7 @@ using DockFlare.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NSubstitute;
+using NSubstitute.ExceptionExtensions;
 
 namespace DockFlare.Agent.Tests.Cloudflared;
 
@@ -131,6 +132,78 @@ public sealed class CloudflaredControllerTests : IAsyncLifetime, IDisposable
         var remove = calls.IndexOf(nameof(IContainerManager.RemoveContainerAsync));
         Assert.True(lastCreate >= 0 && remove > lastCreate, string.Join(", ", calls));
         await _docker.Images.DeleteImageAsync(newImage, new ImageDeleteParameters(), Ct);
+    }
+
+    [Fact]
+    public async Task B29_Redeploy_DeleteAllowed_LeavesExactlyOneRunningContainer()
+    {
+        var controller = Controller(AgentId);
+        var first = await controller.EnsureAsync(Desired(), Ct);
+
+        var redeployed = await controller.RedeployAsync(Desired(), Ct);
+
+        Assert.Equal(CloudflaredReport.Running, redeployed.State);
+        Assert.NotEqual(first.ContainerId, redeployed.ContainerId);
+        var left = Assert.Single(await Managed());
+        Assert.Equal(redeployed.ContainerId, left.ID);
+        Assert.Equal("running", left.State);
+    }
+
+    [Fact]
+    public async Task B29_Redeploy_DeleteForbiddenByTheSocketProxy_KeepsTheOldRunningAndReportsIt()
+    {
+        var first = await Controller(AgentId).EnsureAsync(Desired(), Ct);
+        var forbidding = Recording(Containers);
+        forbidding.RemoveContainerAsync(default!, default).ThrowsAsyncForAnyArgs(
+            c => new ContainerOperationException($"Docker refused to remove container '{c.ArgAt<string>(0)}': 403 Forbidden (the socket proxy does not allow DELETE)"));
+
+        var redeployed = await Controller(AgentId, forbidding).RedeployAsync(Desired(), Ct);
+
+        Assert.Equal(CloudflaredReport.Failed, redeployed.State);
+        Assert.Contains("403 Forbidden", redeployed.Error, StringComparison.Ordinal);
+        // Never without a connector: the old one still runs, and so does its replacement.
+        Assert.True((await _docker.Containers.InspectContainerAsync(first.ContainerId, Ct)).State.Running);
+        var running = (await Managed()).Where(c => c.State == "running").ToList();
+        Assert.Equal(2, running.Count);
+        // With DELETE allowed again, the next pass keeps one.
+        var next = await Controller(AgentId).EnsureAsync(Desired(), Ct);
+        Assert.Equal(CloudflaredReport.Running, next.State);
+        Assert.Single(await Managed());
+    }
+
+    [Fact]
+    public async Task B34_NetworkRemovedAndRecreated_CloudflaredIsRecreatedOnTheNewNetwork()
+    {
+        var controller = Controller(AgentId);
+        var first = await controller.EnsureAsync(Desired(), Ct);
+        // Stopped (a host reboot), its network removed and created again: the container points at a network that is gone.
+        await _docker.Containers.StopContainerAsync(first.ContainerId, new ContainerStopParameters { WaitBeforeKillSeconds = 1 }, Ct);
+        var oldNetwork = (await _docker.Networks.ListNetworksAsync(new NetworksListParameters(), Ct)).Single(n => n.Name == Network);
+        await _docker.Networks.DeleteNetworkAsync(oldNetwork.ID, Ct);
+        await _docker.Networks.CreateNetworkAsync(new NetworksCreateParameters { Name = Network }, Ct);
+
+        var report = await controller.EnsureAsync(Desired(), Ct);
+
+        Assert.Equal(CloudflaredReport.Running, report.State);
+        Assert.NotEqual(first.ContainerId, report.ContainerId);
+        var raw = await _docker.Containers.InspectContainerAsync(report.ContainerId, Ct);
+        var newNetwork = (await _docker.Networks.ListNetworksAsync(new NetworksListParameters(), Ct)).Single(n => n.Name == Network);
+        Assert.Equal(newNetwork.ID, raw.NetworkSettings.Networks[Network].NetworkID);
+        Assert.Single(await Managed());
+    }
+
+    [Fact]
+    public async Task B34_NetworkSettingChanged_CloudflaredIsMovedToTheNewNetwork()
+    {
+        var first = await Controller(AgentId).EnsureAsync(Desired(), Ct);
+        var moved = Network + "-2";
+
+        var report = await Controller(AgentId, network: moved).EnsureAsync(Desired(), Ct);
+
+        Assert.Equal(CloudflaredReport.Running, report.State);
+        Assert.Equal(first.ContainerId, report.ContainerId); // reattached in place, not recreated
+        var raw = await _docker.Containers.InspectContainerAsync(report.ContainerId, Ct);
+        Assert.Equal([moved], raw.NetworkSettings.Networks.Keys);
     }
 
     [Fact]
@@ -266,9 +339,9 @@ public sealed class CloudflaredControllerTests : IAsyncLifetime, IDisposable
 
     private CloudflaredDesired Desired() => new(TunnelId, "agent tunnel", _token, TestInfrastructure.Image);
 
-    private CloudflaredController Controller(string? agentId, IContainerManager? containers = null)
+    private CloudflaredController Controller(string? agentId, IContainerManager? containers = null, string? network = null)
     {
-        var options = new CloudflaredControllerOptions(Network) { Command = StandIn, SettleDelay = TimeSpan.FromMilliseconds(300) };
+        var options = new CloudflaredControllerOptions(network ?? Network) { Command = StandIn, SettleDelay = TimeSpan.FromMilliseconds(300) };
         return new CloudflaredController(
             containers ?? Containers,
             new FixedAgentIdentity(agentId),
