@@ -88,6 +88,12 @@ internal sealed class AgentSettings : IValidatableObject
         {
             yield return new ValidationResult("DOCKFLARE_API_KEY is required: the agent key generated on the master.");
         }
+        else if (ApiKey.Trim().Any(c => c is < '!' or > '~'))
+        {
+            // Never echoed: a key pasted with a line break or a space inside would otherwise fail on every request.
+            yield return new ValidationResult(
+                "DOCKFLARE_API_KEY contains a space, a line break or a character outside printable ASCII: set it to the key alone, exactly as the master showed it (dfa_<keyId>_<secret>).");
+        }
 
         if (!Uri.TryCreate(DockerHost, UriKind.Absolute, out var docker) || docker.Scheme is not ("unix" or "tcp" or "npipe"))
         {

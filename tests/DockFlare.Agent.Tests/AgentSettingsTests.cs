@@ -54,6 +54,21 @@ public sealed class AgentSettingsTests
         Assert.Equal([expected], problems);
     }
 
+    [Theory]
+    [InlineData("dfa_3c09d510f9b4_cfb6deff\na03d316b")]
+    [InlineData("{\n  \"keyId\": \"3c09d510f9b4\"\n}")]
+    [InlineData("dfa_3c09d510f9b4 cfb6deffa03d316b")]
+    [InlineData("dfa_3c09d510f9b4_cfb6déffa03d316b")]
+    public void Bind_KeyWithALineBreakSpaceOrNonAscii_RefusedWithoutEchoingIt(string key)
+    {
+        // Such a key used to pass, then crash the agent on its first request (header values cannot hold a line break).
+        var (_, problems) = Settings.Bind<AgentSettings>([.. Required.Where(r => r.Item1 != "DOCKFLARE_API_KEY"), ("DOCKFLARE_API_KEY", key)]);
+
+        var problem = Assert.Single(problems);
+        Assert.StartsWith("DOCKFLARE_API_KEY contains a space, a line break or a character outside printable ASCII", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("3c09d510f9b4", problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Bind_ImagePinnedByDigest_IsAccepted()
     {
