@@ -51,20 +51,30 @@ internal static class AgentCommandEndpoints
             return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", $"'wait' must be a whole number of seconds from 0 to {MaxWaitSeconds}.");
         }
 
+        // The poll also ends when the master stops: a waiting poll would otherwise hold the shutdown for up to 'wait'
+        // seconds (longer than docker stop's grace period), and the agent would only learn of it when the socket closed.
+        var agentId = agent!.AgentId;
+        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var waitEnds = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         IReadOnlyList<AgentCommand> pending;
         try
         {
-            pending = await commands.WaitForCommandsAsync(agent!.AgentId, TimeSpan.FromSeconds(wait), context.RequestAborted);
+            pending = await commands.WaitForCommandsAsync(agentId, TimeSpan.FromSeconds(wait), waitEnds.Token);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The agent hung up during the long poll: nothing was delivered that it could have missed.
             return Results.Empty;
         }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The master is stopping: an empty answer now; the agent polls again (another replica, or this one once back).
+            pending = [];
+        }
 
         if (legacy)
         {
-            return Results.Json(await LegacyAsync(commands, agent.AgentId, pending));
+            return Results.Json(await LegacyAsync(commands, agentId, pending));
         }
 
         var views = pending.Select(c => new AgentCommandView(c.Id, c.Action, c.Payload, c.CreatedAt, c.ExpiresAt, c.Deliveries)).ToList();
