@@ -206,8 +206,10 @@ internal sealed class RedisStateStore : IStateStore
             return [];
         }
 
+        // Two reads, not one snapshot: a deadline cleared in between (a container back, under load) has no record
+        // any more and is simply gone, not corrupt. Set and clear each change both keys in one transaction.
         var records = await db.HashGetAsync(RedisStateKeys.GraceRecords, owners).ConfigureAwait(false);
-        return records.Select(r => Read<GraceDeadline>(r, RedisStateKeys.GraceRecords))
+        return records.Where(r => !r.IsNull).Select(r => Read<GraceDeadline>(r, RedisStateKeys.GraceRecords))
             .Where(d => now is null || d.DeleteAt <= now)
             .OrderBy(d => d.DeleteAt).ThenBy(d => d.OwnerKey, StringComparer.Ordinal)
             .ToList();

@@ -48,6 +48,19 @@ public sealed class RedisStateStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListGrace_DeadlineClearedBetweenTheIndexAndTheRecordRead_IsLeftOutNotCorrupt()
+    {
+        // The interleaving seen under load: the time index still names an owner whose record a concurrent clear removed.
+        var store = Open();
+        await store.SetGraceDeadlineAsync(StateSamples.Deadline("kept", 5));
+        await Db.SortedSetAddAsync("dockflare:state:grace", "cleared", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+
+        var deadlines = await store.ListGraceDeadlinesAsync();
+
+        Assert.Equal(["kept"], deadlines.Select(d => d.OwnerKey));
+    }
+
+    [Fact]
     public async Task GetSetting_ValueThatIsNotJson_ThrowsCorruptedNamingTheKey()
     {
         await Db.HashSetAsync("dockflare:state:settings", "k", "{\"key\":\"k\",");
