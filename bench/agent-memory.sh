@@ -86,7 +86,7 @@ run_once() {
     sleep 0.5
   done
   [[ -n "$agent_id" ]] || { log "the agent did not register:"; tail -30 "$WORK/agent-$run.log" >&2; exit 1; }
-  api -X POST -d '{"createTunnel":true}' "$MASTER_URL/api/v2/agents/$agent_id/enrol" >/dev/null
+  api -X POST -d '{"createTunnel":true,"scopes":{"zones":["example.com"]}}' "$MASTER_URL/api/v2/agents/$agent_id/enrol" >/dev/null
   for _ in $(seq 1 120); do
     [[ "$(curl -s "http://127.0.0.1:$health_port/health" | jq -r .cloudflared.state 2>/dev/null)" == "running" ]] && break
     sleep 0.5
