@@ -48,7 +48,9 @@ internal sealed class DockerEventSource : IContainerEventSource
         {
             var channel = Channel.CreateUnbounded<Message>(new UnboundedChannelOptions { SingleReader = true });
             using var streamCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var pump = Pump(position.Since, channel.Writer, streamCancel.Token);
+            var from = position.Since;
+            position.Opened(_clock.GetUtcNow());
+            var pump = Pump(from, channel.Writer, streamCancel.Token);
             Exception? failure = null;
             while (true)
             {
@@ -141,15 +143,25 @@ internal sealed class DockerEventSource : IContainerEventSource
         public void Report(Message value) => writer.TryWrite(value);
     }
 
-    /// <summary>The last event delivered: where a reopened stream starts, and which replayed events to drop.</summary>
+    /// <summary>
+    /// The last event delivered: where a reopened stream starts, and which replayed events to drop. Before any event, a
+    /// reopened stream starts from when the first one was opened (less <see cref="OpenMargin"/> for a clock that differs
+    /// from the engine's), so a break before the first event loses nothing either; the events of that margin may come
+    /// twice, which a consumer that re-reads its list on every event does not notice.
+    /// </summary>
     private sealed class EventPosition(DateTimeOffset? since)
     {
+        private static readonly TimeSpan OpenMargin = TimeSpan.FromSeconds(10);
         private readonly HashSet<(string Id, string Action)> _deliveredAtLast = [];
         private long? _lastNano = since?.ToUnixTimeMilliseconds() * 1_000_000;
+        private long? _firstOpenedNano;
 
-        public string? Since => _lastNano is { } nano
+        public string? Since => (_lastNano ?? _firstOpenedNano) is { } nano
             ? string.Create(CultureInfo.InvariantCulture, $"{nano / 1_000_000_000}.{nano % 1_000_000_000:D9}")
             : null;
+
+        /// <summary>Records that a stream is being opened at <paramref name="now"/> (only the first time counts).</summary>
+        public void Opened(DateTimeOffset now) => _firstOpenedNano ??= (now - OpenMargin).ToUnixTimeMilliseconds() * 1_000_000;
 
         /// <summary>Records <paramref name="message"/>; false when it was delivered before (a replay).</summary>
         public bool Advance(Message message)

@@ -27,6 +27,24 @@ public sealed class DockerEventSourceTests
     }
 
     [Fact]
+    public async Task WatchAsync_StreamBreaksBeforeItsFirstEvent_ReopensFromWhenItWasFirstOpened()
+    {
+        // It used to reopen "from now": whatever happened during the gap was lost until the next full list.
+        var engine = new ScriptedEngine(
+            new Stream([], Fails: true),
+            new Stream([Event("gap", "start", T0)], Fails: false));
+        var before = DateTimeOffset.UtcNow;
+
+        var first = await engine.Source.WatchAsync([], since: null, CancellationToken.None)
+            .FirstAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("gap", first.ContainerId);
+        Assert.Null(engine.Sinces[0]);
+        var reopenedFrom = DateTimeOffset.FromUnixTimeSeconds(long.Parse(engine.Sinces[1]!.Split('.')[0], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.InRange(reopenedFrom, before.AddSeconds(-12), before);
+    }
+
+    [Fact]
     public async Task WatchAsync_Since_AsksTheEngineFromThatTime()
     {
         var engine = new ScriptedEngine(new Stream([Event("a", "start", T0)], Fails: false));
