@@ -10,6 +10,7 @@
 #
 #   bench/agent-memory.sh              200 containers
 #   bench/agent-memory.sh 50 200 800   one run per count (a fresh agent each), for the growth table
+#   AGENT_ENV="DOTNET_GCgen0size=0x400000" bench/agent-memory.sh    extra environment for the agent only (experiments)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 COUNTS=("$@")
@@ -34,6 +35,8 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 rss_mb() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+# Resident memory split: anonymous (heaps, JIT code, stacks) and file-backed (mapped runtime and assemblies).
+rss_split() { awk '/^Anonymous:/ { a = $2 } /^Rss:/ { r = $2 } END { printf "anon_mb=%.1f file_mb=%.1f", a / 1024, (r - a) / 1024 }' "/proc/$1/smaps_rollup"; }
 api() { curl -sf -H "Authorization: Bearer $ADMIN_KEY" -H 'Content-Type: application/json' "$@"; }
 
 bash "$ROOT/scripts/install-test-deps.sh"
@@ -78,7 +81,7 @@ run_once() {
   ( DOCKFLARE_MASTER_URL="$MASTER_URL" DOCKFLARE_API_KEY="$key" DOCKER_HOST="$DOCKER_SOCK" \
       CLOUDFLARED_IMAGE=bench-cloudflared:1 CLOUDFLARED_NETWORK_NAME="$net" AGENT_DISPLAY_NAME="bench-$run" \
       DATA_DIR="$data" HEALTH_CHECK_PORT="$health_port" LOG_LEVEL=warning \
-      exec "$WORK/agent/DockFlare.Agent" >"$WORK/agent-$run.log" 2>&1 ) &
+      exec env ${AGENT_ENV:-} "$WORK/agent/DockFlare.Agent" >"$WORK/agent-$run.log" 2>&1 ) &
   AGENT_PID=$!
   for _ in $(seq 1 60); do
     agent_id=$(api "$MASTER_URL/api/v2/agents" | jq -r ".agents[] | select(.agent.displayName == \"bench-$run\") | .agent.id" 2>/dev/null || true)
@@ -99,6 +102,8 @@ run_once() {
   for _ in $(seq 1 "$IDLE_SECONDS"); do idle_samples+=("$(rss_mb "$AGENT_PID")"); sleep 1; done
   local idle_max
   idle_max=$(printf '%s\n' "${idle_samples[@]}" | sort -n | tail -1)
+  local idle_split
+  idle_split=$(rss_split "$AGENT_PID")
 
   # Load: N labelled containers started at once (20 in flight), sampled every 200 ms until all are active.
   local peak=0 started_at done_at active=0 sample
@@ -120,12 +125,13 @@ run_once() {
   wait "$creator" || true
   done_at=$(date +%s.%N)
   sleep 10
-  local after
+  local after after_split
   after=$(rss_mb "$AGENT_PID")
+  after_split=$(rss_split "$AGENT_PID")
   local master_rss
   master_rss=$(rss_mb "$MASTER_PID")
 
-  printf '%s\n' "containers=$count idle_rss_max_mb=$idle_max load_rss_peak_mb=$peak after_load_rss_mb=$after active_routes=$active seconds_to_all_active=$(awk -v a="$started_at" -v b="$done_at" 'BEGIN { printf "%.1f", b - a }') master_rss_mb=$master_rss"
+  printf '%s\n' "containers=$count idle_rss_max_mb=$idle_max ($idle_split) load_rss_peak_mb=$peak after_load_rss_mb=$after ($after_split) active_routes=$active seconds_to_all_active=$(awk -v a="$started_at" -v b="$done_at" 'BEGIN { printf "%.1f", b - a }') master_rss_mb=$master_rss"
 
   kill "$AGENT_PID"; wait "$AGENT_PID" 2>/dev/null || true; AGENT_PID=""
   services_docker ps -aq --filter "name=app-$run-" | xargs -r docker -H "$DOCKER_SOCK" rm -f >/dev/null
