@@ -47,7 +47,8 @@ internal sealed class AgentPublisher(
         for (var attempt = 1; ; attempt++)
         {
             var current = await store.GetRoutesAsync(source, cancellationToken).ConfigureAwait(false);
-            var deadlines = (await store.ListGraceDeadlinesAsync(cancellationToken).ConfigureAwait(false))
+            var owners = ContainerInventory.OwnerKeys(current.Routes.Containers, seen);
+            var deadlines = (await store.GetGraceDeadlinesAsync(owners, cancellationToken).ConfigureAwait(false))
                 .Where(d => d.Source == source)
                 .Select(d => d.OwnerKey)
                 .ToHashSet(StringComparer.Ordinal);

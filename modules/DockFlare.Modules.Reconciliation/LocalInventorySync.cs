@@ -43,7 +43,8 @@ internal sealed class LocalInventorySync(IStateStore store, ReconciliationOption
         for (var attempt = 1; ; attempt++)
         {
             var current = await store.GetRoutesAsync(RouteSourceKey.Local, cancellationToken).ConfigureAwait(false);
-            var deadlines = (await store.ListGraceDeadlinesAsync(cancellationToken).ConfigureAwait(false))
+            var owners = ContainerInventory.OwnerKeys(current.Routes.Containers, seen);
+            var deadlines = (await store.GetGraceDeadlinesAsync(owners, cancellationToken).ConfigureAwait(false))
                 .Where(d => d.Source == RouteSourceKey.Local)
                 .Select(d => d.OwnerKey)
                 .ToHashSet(StringComparer.Ordinal);

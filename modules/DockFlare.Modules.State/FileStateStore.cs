@@ -92,6 +92,14 @@ internal sealed class FileStateStore : IStateStore
     public Task<IReadOnlyList<GraceDeadline>> ListGraceDeadlinesAsync(CancellationToken cancellationToken = default) =>
         ListGraceAsync(_ => true, cancellationToken);
 
+    public Task<IReadOnlyList<GraceDeadline>> GetGraceDeadlinesAsync(
+        IReadOnlyCollection<string> ownerKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ownerKeys);
+        var wanted = ownerKeys.ToHashSet(StringComparer.Ordinal);
+        return ListGraceAsync(deadline => wanted.Contains(deadline.OwnerKey), cancellationToken);
+    }
+
     public Task<IReadOnlyList<GraceDeadline>> ListExpiredGraceDeadlinesAsync(
         DateTimeOffset now, CancellationToken cancellationToken = default) =>
         ListGraceAsync(deadline => deadline.DeleteAt <= now, cancellationToken);

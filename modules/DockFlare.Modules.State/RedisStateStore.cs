@@ -91,6 +91,23 @@ internal sealed class RedisStateStore : IStateStore
     public Task<IReadOnlyList<GraceDeadline>> ListGraceDeadlinesAsync(CancellationToken cancellationToken = default) =>
         ListGraceAsync(null, cancellationToken);
 
+    public async Task<IReadOnlyList<GraceDeadline>> GetGraceDeadlinesAsync(
+        IReadOnlyCollection<string> ownerKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ownerKeys);
+        if (ownerKeys.Count == 0)
+        {
+            return [];
+        }
+
+        var db = await DatabaseAsync().ConfigureAwait(false);
+        var fields = ownerKeys.Distinct(StringComparer.Ordinal).Select(k => (RedisValue)k).ToArray();
+        var records = await db.HashGetAsync(RedisStateKeys.GraceRecords, fields).ConfigureAwait(false);
+        return records.Where(r => !r.IsNull).Select(r => Read<GraceDeadline>(r, RedisStateKeys.GraceRecords))
+            .OrderBy(d => d.DeleteAt).ThenBy(d => d.OwnerKey, StringComparer.Ordinal)
+            .ToList();
+    }
+
     public Task<IReadOnlyList<GraceDeadline>> ListExpiredGraceDeadlinesAsync(
         DateTimeOffset now, CancellationToken cancellationToken = default) =>
         ListGraceAsync(now, cancellationToken);

@@ -50,6 +50,8 @@ internal sealed class InMemoryStateStore : IStateStore
 
     public Task<IReadOnlyList<GraceDeadline>> ListGraceDeadlinesAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+    public Task<IReadOnlyList<GraceDeadline>> GetGraceDeadlinesAsync(IReadOnlyCollection<string> ownerKeys, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
     public Task<IReadOnlyList<GraceDeadline>> ListExpiredGraceDeadlinesAsync(DateTimeOffset now, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<ChangeLogEntry> AppendChangeAsync(ChangeLogDraft change, CancellationToken cancellationToken = default) => throw new NotSupportedException();

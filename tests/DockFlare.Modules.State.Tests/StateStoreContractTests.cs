@@ -116,6 +116,20 @@ public abstract partial class StateStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetGraceDeadlines_SomeOwners_ReturnsOnlyThoseThatHaveOneSoonestFirst()
+    {
+        var store = OpenStore();
+        await store.SetGraceDeadlineAsync(StateSamples.Deadline("host-1/late", 10));
+        await store.SetGraceDeadlineAsync(StateSamples.Deadline("host-1/soon", 1));
+        await store.SetGraceDeadlineAsync(StateSamples.Deadline("host-2/other", 0));
+
+        var found = await store.GetGraceDeadlinesAsync(["host-1/late", "host-1/soon", "host-1/none", "host-1/late"]);
+
+        Assert.Equal(["host-1/soon", "host-1/late"], found.Select(d => d.OwnerKey));
+        Assert.Empty(await store.GetGraceDeadlinesAsync([]));
+    }
+
+    [Fact]
     public async Task ClearGraceDeadline_SetThenCleared_ReturnsTrueOnceAndIsNoLongerExpired()
     {
         var store = OpenStore();

@@ -11,6 +11,25 @@ namespace DockFlare.Core.State;
 /// </summary>
 public static class ContainerInventory
 {
+    /// <summary>The owner keys a merge of <paramref name="seen"/> into <paramref name="stored"/> may ask deadlines about.</summary>
+    public static IReadOnlyCollection<string> OwnerKeys(IReadOnlyList<KnownContainer> stored, IReadOnlyList<ContainerInput> seen)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(seen);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var known in stored)
+        {
+            keys.Add(known.OwnerKey);
+        }
+
+        foreach (var container in seen)
+        {
+            keys.Add(new KnownContainer(container).OwnerKey);
+        }
+
+        return keys;
+    }
+
     /// <summary>Merges the complete list <paramref name="seen"/> of a source into its stored containers.</summary>
     /// <param name="stored">The containers stored for the source.</param>
     /// <param name="seen">Every labelled container the source has now, running or stopped.</param>

@@ -36,6 +36,13 @@ public interface IStateStore
     /// <summary>All grace deadlines, soonest first.</summary>
     Task<IReadOnlyList<GraceDeadline>> ListGraceDeadlinesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The grace deadlines of <paramref name="ownerKeys"/> (those that have one), soonest first: what one source's merge
+    /// needs, at a cost that grows with that source's containers rather than with every deadline of every source.
+    /// </summary>
+    Task<IReadOnlyList<GraceDeadline>> GetGraceDeadlinesAsync(
+        IReadOnlyCollection<string> ownerKeys, CancellationToken cancellationToken = default);
+
     /// <summary>The grace deadlines at or before <paramref name="now"/>, soonest first.</summary>
     Task<IReadOnlyList<GraceDeadline>> ListExpiredGraceDeadlinesAsync(
         DateTimeOffset now, CancellationToken cancellationToken = default);
