@@ -78,14 +78,24 @@ internal sealed class AgentRequestGuard(IAgentRateLimiter limiter, IAgentConnect
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        try
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
             {
-                return (null, TooLarge());
-            }
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    return (null, TooLarge());
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // The client sent less than it announced, or hung up mid-body: its mistake, answered (if it still listens)
+            // without an error and a stack trace in the master's log.
+            return (null, Refuse(ex.StatusCode, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "payload_too_large" : "invalid_request",
+                $"The request body could not be read: {ex.Message}"));
         }
 
         if (buffer.Length == 0)
