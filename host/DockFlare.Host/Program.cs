@@ -6,6 +6,13 @@ if (args.Length > 0 && args[0] == "lint")
     return await DockFlare.Host.Cli.LintCommand.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
+if (args.Length > 0 && args[0] == DockFlare.Host.Cli.HealthCommand.Name)
+{
+    var urls = args.Skip(1).FirstOrDefault(a => a.StartsWith("--urls=", StringComparison.Ordinal))?["--urls=".Length..]
+               ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS");
+    return await DockFlare.Host.Cli.HealthCommand.RunAsync(urls, Console.Out, Console.Error);
+}
+
 WebApplication app;
 try
 {
