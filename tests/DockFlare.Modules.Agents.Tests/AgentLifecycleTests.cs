@@ -109,6 +109,31 @@ public sealed class AgentLifecycleTests
     }
 
     [Fact]
+    public async Task Inventory_OneContainerWithATooLongLabel_OnlyThatOneIsRefused_TheRestIsPublished()
+    {
+        // One such container used to make the master refuse the whole inventory (400) on every try, so nothing of the
+        // host changed any more: removed containers stayed published.
+        await using var master = await AgentMaster.StartAsync(Database);
+        var (agentId, secret, tunnelId) = await master.EnrolledAgentAsync("edge-9", "example.com");
+        var huge = Web("huge.example.com");
+        huge["dockflare.access.policy"] = new string('a', 5000);
+
+        var (status, body, _) = await master.PostAsync(
+            $"/api/v2/agents/{agentId}/inventory",
+            new { containers = new[] { Container("c1", "fine", Web("fine.example.com")), Container("c2", "huge", huge) } },
+            secret);
+        var outcome = await master.ReconcileAsync();
+
+        Assert.Equal(200, status);
+        var diagnostic = Assert.Single(body.GetProperty("diagnostics").EnumerateArray()).GetString()!;
+        Assert.StartsWith("Container 'huge': label 'dockflare.access.policy' is too long", diagnostic, StringComparison.Ordinal);
+        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors));
+        var ingress = await IngressAsync(master, tunnelId);
+        Assert.Contains(ingress, r => r.Hostname == "fine.example.com");
+        Assert.DoesNotContain(ingress, r => r.Hostname == "huge.example.com");
+    }
+
+    [Fact]
     public async Task Inventory_PendingAgent_StoredNotPublishedUntilEnrolled()
     {
         await using var master = await AgentMaster.StartAsync(Database);

@@ -85,8 +85,10 @@ internal sealed class HealthServer(HealthEvaluator evaluator, AgentSettings sett
                 response.OutputStream.Write(body);
             }
         }
-        catch (Exception ex) when (ex is HttpListenerException or IOException)
+        catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException)
         {
+            // Whatever one caller does (a POST without a body is answered 411 by the listener itself, which then disposes
+            // the response), it ends that request, never the agent: /health listens on every interface.
             log.LogDebug("/health could not answer: {Reason}", ex.Message);
         }
         finally

@@ -76,15 +76,27 @@ internal sealed class TunnelSupervisor(ICloudflaredController controller, AgentS
         });
 
     /// <summary>
-    /// <c>update_image</c>: saves the image and, when cloudflared should run, recreates it from that image. Returns null
-    /// when no tunnel should run (the image is used at the next start).
+    /// <c>update_image</c>: when cloudflared should run, recreates it from the image and keeps the image only once it runs
+    /// (an image that cannot be pulled or does not start leaves the old container and the old image in place, so a later
+    /// recreate does not fail on it). When no tunnel should run, the image is saved for the next start. Returns null then.
     /// </summary>
     /// <exception cref="CloudflaredTokenException">The saved token is unusable.</exception>
     public Task<CloudflaredReport?> UpdateImageAsync(string image, CancellationToken cancellationToken) =>
         RunAsync(async () =>
         {
-            var next = state.Update(s => s with { ImageOverride = image });
-            return Desired(next) is { } desired ? await controller.RedeployAsync(desired, cancellationToken).ConfigureAwait(false) : null;
+            if (Desired(state.Current with { ImageOverride = image }) is not { } desired)
+            {
+                state.Update(s => s with { ImageOverride = image });
+                return null;
+            }
+
+            var report = await controller.RedeployAsync(desired, cancellationToken).ConfigureAwait(false);
+            if (report.State == CloudflaredReport.Running)
+            {
+                state.Update(s => s with { ImageOverride = image });
+            }
+
+            return report;
         });
 
     /// <summary>The master removed this agent: forget the tunnel, remove cloudflared, and halt.</summary>

@@ -159,7 +159,7 @@ internal static class AgentApiEndpoints
             return AgentRequestGuard.Refuse(StatusCodes.Status400BadRequest, "invalid_request", "'containers' is required: the complete list of containers [{id, name, labels, state}].");
         }
 
-        var (containers, parseError) = AgentCompatEndpoints.ParseContainers(list, defaultRunning: true);
+        var (containers, parseError, refused) = AgentCompatEndpoints.ParseContainers(list, defaultRunning: true);
         if (parseError is not null)
         {
             return AgentRequestGuard.Refuse(StatusCodes.Status400BadRequest, "invalid_request", parseError);
@@ -168,7 +168,10 @@ internal static class AgentApiEndpoints
         try
         {
             var result = await reports.ReportInventoryAsync(id, containers, context.RequestAborted);
-            return Results.Ok(new { code = "accepted", accepted = result.Accepted, published = result.Published, diagnostics = result.Diagnostics });
+            return Results.Ok(new
+            {
+                code = "accepted", accepted = result.Accepted, published = result.Published, diagnostics = refused.Concat(result.Diagnostics).ToList(),
+            });
         }
         catch (AgentRequestException e)
         {
@@ -192,6 +195,7 @@ internal static class AgentApiEndpoints
             }
 
             var events = new List<AgentEvent>(list.Count);
+            var refusedLabels = new List<string>();
             for (var i = 0; i < list.Count; i++)
             {
                 if (list[i] is not JsonObject item || AgentCompatEndpoints.Text(item["type"]) is not { } type)
@@ -203,10 +207,15 @@ internal static class AgentApiEndpoints
                 ReportedContainer? container = null;
                 if (item["container"] is not null)
                 {
-                    (container, var containerError) = AgentCompatEndpoints.ParseContainer(item["container"], defaultRunning: type == "container_start");
+                    (container, var containerError, var containerRefused) = AgentCompatEndpoints.ParseContainer(item["container"], defaultRunning: type == "container_start");
                     if (containerError is not null)
                     {
                         return AgentRequestGuard.Refuse(StatusCodes.Status400BadRequest, "invalid_request", $"events[{i}]: {containerError}");
+                    }
+
+                    if (containerRefused is not null && !refusedLabels.Contains(containerRefused))
+                    {
+                        refusedLabels.Add(containerRefused);
                     }
                 }
 
@@ -220,7 +229,7 @@ internal static class AgentApiEndpoints
                 acceptedThrough = result.AcceptedThrough,
                 applied = result.Accepted,
                 duplicates = result.Duplicates,
-                diagnostics = result.Diagnostics,
+                diagnostics = refusedLabels.Concat(result.Diagnostics).ToList(),
             });
         }
         catch (AgentRequestException e)

@@ -67,15 +67,15 @@ internal static class AgentCompatEndpoints
                     return AgentRequestGuard.Refuse(StatusCodes.Status400BadRequest, "invalid_request", "A status_report needs 'container.containers' (or 'containers'): the list of running containers.");
                 }
 
-                var (containers, error) = ParseContainers(array, defaultRunning: true);
+                var (containers, error, refused) = ParseContainers(array, defaultRunning: true);
                 if (error is not null)
                 {
                     return AgentRequestGuard.Refuse(StatusCodes.Status400BadRequest, "invalid_request", error);
                 }
 
-                return Accepted((await reports.ReportInventoryAsync(agentId, containers, cancellationToken)).Diagnostics);
+                return Accepted([.. refused, .. (await reports.ReportInventoryAsync(agentId, containers, cancellationToken)).Diagnostics]);
             case "container_start" or "container_stop" or "container_die":
-                var (container, containerError) = ParseContainer(body["container"], defaultRunning: type == "container_start");
+                var (container, containerError, containerRefused) = ParseContainer(body["container"], defaultRunning: type == "container_start");
                 if (containerError is not null)
                 {
                     return AgentRequestGuard.Refuse(StatusCodes.Status400BadRequest, "invalid_request", containerError);
@@ -84,7 +84,7 @@ internal static class AgentCompatEndpoints
                 var sequence = body["event_sequence"] is JsonValue s && s.TryGetValue<long>(out var seq) ? seq : (long?)null;
                 var session = body["agent_session_id"] is JsonValue v && v.TryGetValue<string>(out var sid) ? sid : null;
                 var result = await reports.ApplyEventsAsync(agentId, session, [new AgentEvent(sequence, type, container)], cancellationToken);
-                return Accepted(result.Diagnostics);
+                return Accepted(containerRefused is null ? result.Diagnostics : [containerRefused, .. result.Diagnostics]);
             default:
                 // heartbeat, hello, tunnel_status and anything newer: the call itself is the heartbeat.
                 await reports.HeartbeatAsync(agentId, cancellationToken);
@@ -92,65 +92,91 @@ internal static class AgentCompatEndpoints
         }
     }
 
-    public static (List<ReportedContainer> Containers, string? Error) ParseContainers(JsonArray array, bool defaultRunning)
+    /// <summary>
+    /// The containers of an inventory. A malformed entry (not an object, no id or name) refuses the whole list with an
+    /// error naming it; a container whose labels break a limit is kept without labels, so it publishes nothing, and named
+    /// in <c>Refused</c>: one bad container never blocks the rest of its host.
+    /// </summary>
+    public static (List<ReportedContainer> Containers, string? Error, List<string> Refused) ParseContainers(JsonArray array, bool defaultRunning)
     {
         var containers = new List<ReportedContainer>(array.Count);
+        var refused = new List<string>();
         for (var i = 0; i < array.Count; i++)
         {
-            var (container, error) = ParseContainer(array[i], defaultRunning);
+            var (container, error, labelsRefused) = ParseContainer(array[i], defaultRunning);
             if (error is not null)
             {
-                return ([], $"containers[{i}]: {error}");
+                return ([], $"containers[{i}]: {error}", []);
             }
 
             containers.Add(container!);
+            if (labelsRefused is not null)
+            {
+                refused.Add(labelsRefused);
+            }
         }
 
-        return (containers, null);
+        return (containers, null, refused);
     }
 
-    /// <summary>A container <c>{id, name, labels, state|status|running}</c>; the error names the field.</summary>
-    public static (ReportedContainer? Container, string? Error) ParseContainer(JsonNode? node, bool defaultRunning)
+    /// <summary>
+    /// A container <c>{id, name, labels, state|status|running}</c>; the error names the field. Labels over a limit (more
+    /// than <see cref="MaxLabels"/>, a key over <see cref="MaxLabelKeyLength"/> or a value over
+    /// <see cref="MaxLabelValueLength"/> characters) give the container without labels and a diagnostic in <c>Refused</c>.
+    /// </summary>
+    public static (ReportedContainer? Container, string? Error, string? Refused) ParseContainer(JsonNode? node, bool defaultRunning)
     {
         if (node is not JsonObject container)
         {
-            return (null, "'container' must be an object {id, name, labels}.");
+            return (null, "'container' must be an object {id, name, labels}.", null);
         }
 
         var id = Text(container["id"]);
         var name = Text(container["name"])?.TrimStart('/');
         if (string.IsNullOrWhiteSpace(id) || id.Length > 128)
         {
-            return (null, "'id' is required: the Docker container id (at most 128 characters).");
+            return (null, "'id' is required: the Docker container id (at most 128 characters).", null);
         }
 
         if (string.IsNullOrWhiteSpace(name) || name.Length > 255)
         {
-            return (null, "'name' is required: the container name (at most 255 characters).");
+            return (null, "'name' is required: the container name (at most 255 characters).", null);
         }
 
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? refused = null;
         if (container["labels"] is JsonObject labelObject)
         {
             if (labelObject.Count > MaxLabels)
             {
-                return (null, $"container '{name}' has more than {MaxLabels} labels.");
+                refused = $"Container '{name}' has {labelObject.Count} DockFlare labels, more than the {MaxLabels} the master accepts: nothing of this container is published.";
             }
 
             foreach (var (key, value) in labelObject)
             {
+                if (refused is not null)
+                {
+                    break;
+                }
+
                 var text = value is JsonValue jsonValue && jsonValue.GetValueKind() == JsonValueKind.String ? jsonValue.GetValue<string>() : value?.ToJsonString();
                 if (key.Length > MaxLabelKeyLength || (text?.Length ?? 0) > MaxLabelValueLength)
                 {
-                    return (null, $"container '{name}': label '{key[..Math.Min(key.Length, 64)]}' is too long.");
+                    refused = $"Container '{name}': label '{key[..Math.Min(key.Length, 64)]}' is too long (keys up to {MaxLabelKeyLength} characters, values up to {MaxLabelValueLength}): nothing of this container is published.";
+                    break;
                 }
 
                 labels[key] = text ?? "";
             }
+
+            if (refused is not null)
+            {
+                labels.Clear();
+            }
         }
         else if (container["labels"] is not null)
         {
-            return (null, $"container '{name}': 'labels' must be an object of strings.");
+            return (null, $"container '{name}': 'labels' must be an object of strings.", null);
         }
 
         var running = defaultRunning;
@@ -163,7 +189,7 @@ internal static class AgentCompatEndpoints
             running = isRunning;
         }
 
-        return (new ReportedContainer(id, name, labels, running), null);
+        return (new ReportedContainer(id, name, labels, running), null, refused);
     }
 
     public static string? Text(JsonNode? node) =>

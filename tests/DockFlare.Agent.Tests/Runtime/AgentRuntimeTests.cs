@@ -157,6 +157,36 @@ public sealed class AgentRuntimeTests : IDisposable
     }
 
     [Fact]
+    public async Task Health_PostOrPutWithoutBody_IsRefused_AndTheAgentKeepsRunning()
+    {
+        // A bodiless POST used to stop the whole agent (exit code 0): the listener answered 411 and disposed the response,
+        // and setting its status code threw out of the health server.
+        SeedRunningTunnel();
+        await using var agent = await TestAgent.StartAsync(_parts, health: true);
+        await Eventually.TrueAsync(() => _parts.Master.SuccessfulCalls > 0, "contact");
+        using var http = new HttpClient();
+        var url = new Uri($"http://127.0.0.1:{agent.HealthPort}/health");
+
+        foreach (var method in new[] { HttpMethod.Post, HttpMethod.Put, HttpMethod.Delete })
+        {
+            using var request = new HttpRequestMessage(method, url);
+            using var refused = await http.SendAsync(request);
+            Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        }
+
+        using var raw = new TcpClient();
+        await raw.ConnectAsync(IPAddress.Loopback, agent.HealthPort);
+        await raw.GetStream().WriteAsync("PUT /x HTTP/1.0\r\n\r\n"u8.ToArray());
+        var buffer = new byte[512];
+        _ = await raw.GetStream().ReadAsync(buffer);
+
+        await Task.Delay(300);
+        using var after = await http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.False(agent.Stopped, "the agent stopped");
+    }
+
+    [Fact]
     public async Task HealthSubcommand_AgentHealthy_ExitsZero_NothingListening_ExitsOne()
     {
         SeedRunningTunnel();

@@ -82,6 +82,24 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task UpdateImage_ImageThatCannotRun_IsAckedFailed_AndTheOldImageStaysTheOneToRecreateFrom()
+    {
+        // It used to be saved anyway: once the old container was gone, every recreate failed on the unpullable image.
+        await using var agent = await TestAgent.StartAsync(_parts);
+        _parts.Master.Queue("c1", "start_tunnel", Tunnel("token"));
+        await AwaitFinalAckAsync("c1");
+        _parts.Controller.RedeployAsync(Arg.Is<CloudflaredDesired>(d => d.Image == "cloudflare/cloudflared:2099.1.1"), Arg.Any<CancellationToken>())
+            .Returns(new CloudflaredReport(CloudflaredReport.Failed, null, null, null, AgentParts.TunnelId,
+                "'cloudflare/cloudflared:2099.1.1' is not present and could not be pulled"));
+
+        _parts.Master.Queue("c2", "update_image", new JsonObject { ["image"] = "cloudflare/cloudflared:2099.1.1" });
+        await AwaitFinalAckAsync("c2");
+
+        Assert.Equal("failed", _parts.Master.Acks.Last().Outcome);
+        Assert.Null(agent.State.ImageOverride);
+    }
+
+    [Fact]
     public async Task UpdateImage_NotAnImageReference_IsAckedFailedAndChangesNothing()
     {
         await using var agent = await TestAgent.StartAsync(_parts);

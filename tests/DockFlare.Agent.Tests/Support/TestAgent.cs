@@ -35,6 +35,9 @@ internal sealed class TestAgent : IAsyncDisposable
 
     public int HealthPort { get; }
 
+    /// <summary>Whether the agent's host began stopping (on its own: a background service failed).</summary>
+    public bool Stopped => Host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested;
+
     public FakeMaster Master => Parts.Master;
 
     public ICloudflaredController Controller => Parts.Controller;
