@@ -83,6 +83,11 @@ internal sealed class AgentSettings : IValidatableObject
         {
             yield return new ValidationResult($"DOCKFLARE_MASTER_URL '{MasterUrl}' is not an absolute http(s) URL.");
         }
+        else if (master.UserInfo.Length > 0)
+        {
+            // Not echoed: it holds a password. The agent authenticates with its key; credentials in the URL would be logged.
+            yield return new ValidationResult("DOCKFLARE_MASTER_URL must not contain a user name or password: the agent authenticates with DOCKFLARE_API_KEY.");
+        }
 
         if (string.IsNullOrWhiteSpace(ApiKey))
         {

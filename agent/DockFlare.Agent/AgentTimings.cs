@@ -24,6 +24,12 @@ internal sealed record AgentTimings
     /// <summary>A batch is sent at once when it holds this many events.</summary>
     public int EventBatchSize { get; init; } = 100;
 
+    /// <summary>
+    /// The least time between two command polls that brought nothing: a master (or a proxy before it) that answers the
+    /// long poll at once must not make the agent poll in a tight loop.
+    /// </summary>
+    public TimeSpan MinPollSpacing { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The time a request other than the long poll may take.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

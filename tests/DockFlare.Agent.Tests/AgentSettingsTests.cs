@@ -38,6 +38,7 @@ public sealed class AgentSettingsTests
 
     [Theory]
     [InlineData("DOCKFLARE_MASTER_URL", "dockflare.example.com", "DOCKFLARE_MASTER_URL 'dockflare.example.com' is not an absolute http(s) URL.")]
+    [InlineData("DOCKFLARE_MASTER_URL", "https://admin:hunter2@dockflare.example.com", "DOCKFLARE_MASTER_URL must not contain a user name or password: the agent authenticates with DOCKFLARE_API_KEY.")]
     [InlineData("DOCKER_HOST", "/var/run/docker.sock", "DOCKER_HOST '/var/run/docker.sock' is not a Docker endpoint: use unix:///path/to/docker.sock or tcp://host:port.")]
     [InlineData("CLOUDFLARED_IMAGE", "Cloudflared:Latest!", "CLOUDFLARED_IMAGE 'Cloudflared:Latest!' is not an image reference (name[:tag][@sha256:digest]).")]
     [InlineData("CLOUDFLARED_NETWORK_NAME", "-net", "CLOUDFLARED_NETWORK_NAME '-net' is not a Docker network name (letters, digits, '_', '.', '-').")]

@@ -25,6 +25,7 @@ internal sealed class CommandPoller(
         while (true)
         {
             CommandsResponse answer;
+            var started = TimeProvider.System.GetTimestamp();
             try
             {
                 answer = await master.PollCommandsAsync(agentId, connection.Intervals.PollWaitSeconds, cancellationToken).ConfigureAwait(false);
@@ -57,6 +58,10 @@ internal sealed class CommandPoller(
             if (answer.PollAfterSeconds > 0)
             {
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(answer.PollAfterSeconds, 300)), cancellationToken).ConfigureAwait(false);
+            }
+            else if ((answer.Commands?.Count ?? 0) == 0 && TimeProvider.System.GetElapsedTime(started) is var took && took < timings.MinPollSpacing)
+            {
+                await Task.Delay(timings.MinPollSpacing - took, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -20,6 +20,9 @@ internal sealed class AgentStateFile(string directory, TimeProvider clock, ILogg
 {
     public const string FileName = "agent-state.json";
 
+    /// <summary>The largest state file read (4 MiB): the agent's own are a few tens of kilobytes.</summary>
+    public const long MaxFileBytes = 4 * 1024 * 1024;
+
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -40,6 +43,13 @@ internal sealed class AgentStateFile(string directory, TimeProvider clock, ILogg
 
         try
         {
+            // The agent never writes more than a few tens of kilobytes; a bigger file is not its state, and reading it
+            // whole would cost memory in proportion.
+            if (new FileInfo(Path).Length > MaxFileBytes)
+            {
+                throw new JsonException($"it is larger than {MaxFileBytes / (1024 * 1024)} MiB, far more than any state this agent writes");
+            }
+
             var state = JsonSerializer.Deserialize<AgentState>(File.ReadAllBytes(Path), Json)
                         ?? throw new JsonException("the file holds null");
             if (state.Version != 1)
@@ -47,7 +57,9 @@ internal sealed class AgentStateFile(string directory, TimeProvider clock, ILogg
                 throw new JsonException($"format version {state.Version} is not known to this agent");
             }
 
-            return state;
+            return state.RecentCommands.Count > AgentState.CommandRingSize
+                ? state with { RecentCommands = state.RecentCommands.Skip(state.RecentCommands.Count - AgentState.CommandRingSize).ToList() }
+                : state;
         }
         catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
         {

@@ -187,6 +187,20 @@ public sealed class AgentRuntimeTests : IDisposable
     }
 
     [Fact]
+    public async Task CommandPoll_MasterAnswersAtOnceWithNothing_PollsAtMostOnceASecond()
+    {
+        // A master or proxy that does not hold the long poll (wait 0) made the agent poll about 20 times a second.
+        _parts.Master.PollWaitSeconds = 0;
+        await using var agent = await TestAgent.StartAsync(_parts);
+        await Eventually.TrueAsync(() => _parts.Master.Requests.Any(r => r.Path.EndsWith("/commands", StringComparison.Ordinal)), "a first poll");
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        var polls = _parts.Master.Requests.Count(r => r.Path.EndsWith("/commands", StringComparison.Ordinal));
+        Assert.InRange(polls, 2, 5);
+    }
+
+    [Fact]
     public async Task HealthSubcommand_AgentHealthy_ExitsZero_NothingListening_ExitsOne()
     {
         SeedRunningTunnel();

@@ -82,6 +82,37 @@ public sealed class AgentStateFileTests : IDisposable
     }
 
     [Fact]
+    public void Load_FileLargerThanAnyStateTheAgentWrites_IsMovedAsideUnread()
+    {
+        // A 330 MB file used to be read whole (memory went to 2.9 GB) and rewritten on every change.
+        var file = NewFile();
+        using (var stream = File.Create(file.Path))
+        {
+            stream.SetLength(AgentStateFile.MaxFileBytes + 1);
+        }
+
+        var state = file.Load();
+
+        Assert.Null(state.AgentId);
+        Assert.False(File.Exists(file.Path));
+        Assert.Contains(_logs.Entries, e => e.StartsWith("Error", StringComparison.Ordinal) && e.Contains("larger than 4 MiB", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_MoreRecentCommandsThanTheRing_KeepsOnlyTheNewest200()
+    {
+        var file = NewFile();
+        var commands = Enumerable.Range(1, 450).Select(i => new CommandRecord($"c{i}", "resync", true, "ok", DateTimeOffset.UnixEpoch)).ToList();
+        file.Save(new AgentState { AgentId = "a", RecentCommands = commands }); // as an older or foreign writer could have left it
+
+        var state = file.Load();
+
+        Assert.Equal(AgentState.CommandRingSize, state.RecentCommands.Count);
+        Assert.Equal("c251", state.RecentCommands[0].Id);
+        Assert.Equal("c450", state.RecentCommands[^1].Id);
+    }
+
+    [Fact]
     public void Load_NoFile_ImportsTheOriginalAgentsFiles()
     {
         File.WriteAllText(Path.Combine(_dir.Path, "agent_id.txt"), "6c1f0e0a-7d43-4c52-9b9e-2f0d7c7f1a11\n");
