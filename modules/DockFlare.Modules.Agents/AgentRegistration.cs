@@ -5,4 +5,11 @@ namespace DockFlare.Modules.Agents;
 /// <param name="DisplayName">Its preferred name, or null.</param>
 /// <param name="Hostname">Its Docker host's name, or null.</param>
 /// <param name="Version">Its version string, or null.</param>
-public sealed record AgentRegistration(string? AgentId, string? DisplayName, string? Hostname, string? Version);
+public sealed record AgentRegistration(string? AgentId, string? DisplayName, string? Hostname, string? Version)
+{
+    /// <summary>Whether the agent said which tunnel its saved state holds (our agent does; the original does not).</summary>
+    public bool ReportsTunnel { get; init; }
+
+    /// <summary>The tunnel the agent's saved state holds, when <see cref="ReportsTunnel"/>; null: none.</summary>
+    public string? TunnelId { get; init; }
+}

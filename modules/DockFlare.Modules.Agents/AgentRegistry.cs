@@ -51,6 +51,18 @@ internal sealed partial class AgentRegistry(
             }
 
             await heartbeats.BeatAsync(refreshed.Id).ConfigureAwait(false);
+            if (registration.ReportsTunnel && refreshed is { Status: AgentStatus.Enrolled, TunnelId: { } tunnelId }
+                && !string.Equals(registration.TunnelId, tunnelId, StringComparison.OrdinalIgnoreCase))
+            {
+                // Its saved state was lost or is stale (a volume replaced): without the token its cloudflared would run
+                // unsupervised, or not at all after a reboot. Hand the tunnel over again.
+                var command = await commands.Value.EnqueueAsync(refreshed.Id, "start_tunnel", TunnelPayload(refreshed), TunnelCommandLifetime, cancellationToken)
+                    .ConfigureAwait(false);
+                log.LogWarning(
+                    "Agent {AgentId} ({DisplayName}) registered without its tunnel {TunnelId} (it has {AgentTunnelId}): its saved state was lost or replaced; command {CommandId} start_tunnel queued",
+                    refreshed.Id, refreshed.DisplayName, tunnelId, registration.TunnelId ?? "none", command.Id);
+            }
+
             return new AgentRegistrationResult(refreshed, Created: false, liveness.Intervals);
         }
 

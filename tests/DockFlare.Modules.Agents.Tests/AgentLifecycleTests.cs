@@ -134,6 +134,30 @@ public sealed class AgentLifecycleTests
     }
 
     [Fact]
+    public async Task Register_EnrolledAgentSayingItHasNoTunnel_GetsStartTunnelAgain_OnlyThen()
+    {
+        // An agent whose saved state was lost came back with the same id but no token: nothing told it to run its tunnel
+        // again, and its cloudflared ran unsupervised.
+        await using var master = await AgentMaster.StartAsync(Database);
+        var (agentId, secret, tunnelId) = await master.EnrolledAgentAsync("edge-10", "example.com");
+
+        async Task<int> StartTunnelsAsync()
+        {
+            var (_, view, _) = await master.GetAsync($"/api/v2/agents/{agentId}");
+            return view.GetProperty("commands").EnumerateArray().Count(c => c.GetProperty("command").GetProperty("action").GetString() == "start_tunnel");
+        }
+
+        Assert.Equal(1, await StartTunnelsAsync());
+        Assert.Equal(200, (await master.PostAsync("/api/v2/agents/register", new { agentId, displayName = "edge-10", tunnelId }, secret)).Status);
+        Assert.Equal(200, (await master.PostAsync("/api/v2/agents/register", new { agent_id = agentId, display_name = "edge-10" }, secret)).Status);
+        Assert.Equal(1, await StartTunnelsAsync()); // it has its tunnel; an original agent says nothing about it
+
+        Assert.Equal(200, (await master.PostAsync("/api/v2/agents/register", """{"agentId":"AGENT","displayName":"edge-10","tunnelId":null}""".Replace("AGENT", agentId, StringComparison.Ordinal), secret)).Status);
+
+        Assert.Equal(2, await StartTunnelsAsync());
+    }
+
+    [Fact]
     public async Task Inventory_PendingAgent_StoredNotPublishedUntilEnrolled()
     {
         await using var master = await AgentMaster.StartAsync(Database);

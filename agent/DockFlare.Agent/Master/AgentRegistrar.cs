@@ -25,7 +25,7 @@ internal sealed class AgentRegistrar(
         while (true)
         {
             var known = state.AgentId;
-            var request = new RegisterRequest(known, DisplayName(known), Environment.MachineName, AgentVersion.Current, Protocols);
+            var request = new RegisterRequest(known, DisplayName(known), Environment.MachineName, AgentVersion.Current, Protocols, state.Current.Tunnel?.TunnelId);
             try
             {
                 var answer = await master.RegisterAsync(request, cancellationToken).ConfigureAwait(false);

@@ -32,7 +32,11 @@ internal static class AgentApiEndpoints
             AgentCompatEndpoints.Text(body!["agentId"] ?? body["agent_id"]),
             AgentCompatEndpoints.Text(body["displayName"] ?? body["display_name"]),
             AgentCompatEndpoints.Text(body["hostname"]),
-            AgentCompatEndpoints.Text(body["agentVersion"] ?? body["agent_version"] ?? body["version"]));
+            AgentCompatEndpoints.Text(body["agentVersion"] ?? body["agent_version"] ?? body["version"]))
+        {
+            ReportsTunnel = body.ContainsKey("tunnelId"),
+            TunnelId = AgentCompatEndpoints.Text(body["tunnelId"]),
+        };
         try
         {
             var result = await registry.RegisterAsync(key, registration, context.RequestAborted);

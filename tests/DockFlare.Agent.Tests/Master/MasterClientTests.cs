@@ -20,7 +20,7 @@ public sealed class MasterClientTests
             """{"agentId":"new-id","status":"pending","protocolVersion":2,"intervals":{"heartbeatSeconds":7,"inventorySeconds":90,"offlineAfterSeconds":60,"pollWaitSeconds":20}}"""));
         var (client, connection) = Create(handler);
 
-        var answer = await client.RegisterAsync(new RegisterRequest("old-id", "edge-1", "edge-1.lan", "2.0.0", [2]), CancellationToken.None);
+        var answer = await client.RegisterAsync(new RegisterRequest("old-id", "edge-1", "edge-1.lan", "2.0.0", [2], null), CancellationToken.None);
 
         Assert.Equal("new-id", answer.AgentId);
         Assert.Equal(new MasterIntervals(7, 90, 60, 20), connection.Intervals);
@@ -31,6 +31,9 @@ public sealed class MasterClientTests
         Assert.Equal("old-id", (string?)body["agentId"]);
         Assert.Equal("edge-1", (string?)body["displayName"]);
         Assert.Equal(2, (int)body["supportedProtocols"]![0]!);
+        // Written even when null: "no tunnel saved" is what makes the master hand the tunnel over again.
+        Assert.True(body.ContainsKey("tunnelId"));
+        Assert.Null(body["tunnelId"]);
         Assert.True(connection.Reachable);
     }
 
