@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using DockFlare.Core.Access;
 using DockFlare.Core.Engine;
 using DockFlare.Core.Planning;
 using DockFlare.Core.Reconciliation;
@@ -119,8 +120,10 @@ internal sealed class Reconciler(
             log.LogError(exception, "Reconcile ({Cause}) failed unexpectedly", cause);
         }
 
+        // Only Access failures left: the run did publish everything else, and the routes of those domains are blocked.
+        var onlyAccessFailed = failedAccess.Count > 0 && errors.Count == 0;
         errors.AddRange(failedAccess.Select(f => $"Access for {f.Key} could not be confirmed, so it is not published: {f.Value}"));
-        return Finish(new ReconcileOutcome(cause, started, time.GetUtcNow(), plan, applied, errors), pass);
+        return Finish(new ReconcileOutcome(cause, started, time.GetUtcNow(), plan, applied, errors), pass, onlyAccessFailed ? failedAccess : null);
     }
 
     public async Task<ReconcilePreview> PreviewAsync(CancellationToken cancellationToken)
@@ -148,13 +151,22 @@ internal sealed class Reconciler(
         return await Adoption.AdoptAsync(route, pass, observed, store, by, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
-    private ReconcileOutcome Finish(ReconcileOutcome outcome, ReconcilePass? pass)
+    private ReconcileOutcome Finish(ReconcileOutcome outcome, ReconcilePass? pass, IReadOnlyDictionary<string, string>? failedAccess = null)
     {
         LastOutcome = outcome;
         if (pass is not null && outcome.Succeeded)
         {
             _lastAppliedFingerprint = Fingerprint(pass);
             reporter.MarkActive(pass.Desired.Routes.Select(r => r.Key).Except(outcome.Plan.BlockedRoutes));
+        }
+        else if (pass is not null && failedAccess is not null)
+        {
+            // One refused Access application must not leave every other published route "pending" for good.
+            var refused = failedAccess.Keys.Select(AccessDomain.Canonical).ToHashSet(StringComparer.Ordinal);
+            reporter.MarkActive(pass.Desired.Routes
+                .Where(r => r.Access.Mode is not (AccessMode.Groups or AccessMode.CustomRules) || !refused.Contains(AccessDomain.Canonical(r.Access.Domain)))
+                .Select(r => r.Key)
+                .Except(outcome.Plan.BlockedRoutes));
         }
 
         if (outcome.Succeeded)

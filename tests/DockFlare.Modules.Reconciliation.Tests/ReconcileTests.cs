@@ -175,6 +175,26 @@ public sealed class ReconcileTests
     }
 
     [Fact]
+    public async Task GetRoutes_AnotherRoutesAccessAppRefused_PublishedRoutesActiveAndOnlyThatRouteBlocked()
+    {
+        // Found by the two-host end-to-end scenario: one route whose Access app Cloudflare refuses (an identity provider the
+        // account does not have) left every other route "pending" for good, although they were live in Cloudflare.
+        await using var bed = await StartAsync();
+        await bed.ListLocalAsync(
+            Container("web", Labels("web.example.com", "http://web:80")),
+            Container("portal", Labels("portal.example.com", "http://portal:80",
+                ("access.policy", "authenticate"), ("access.allowed_idps", "3f2504e0-4f89-11d3-9a0c-0305e82c3301"))));
+
+        var outcome = await bed.Reconciler.ReconcileAsync("test", CancellationToken.None);
+
+        Assert.Contains(outcome.Errors, e => e.Contains("portal.example.com", StringComparison.Ordinal));
+        Assert.Equal(["web.example.com", null], (await bed.IngressAsync()).Select(r => r.Hostname));
+        var report = await bed.Reconciler.GetRoutesAsync(CancellationToken.None);
+        Assert.Equal(RoutePublication.Active, report.Routes.Single(r => r.Route.Hostname == "web.example.com").Status);
+        Assert.Equal(RoutePublication.Blocked, report.Routes.Single(r => r.Route.Hostname == "portal.example.com").Status);
+    }
+
+    [Fact]
     public async Task Reconcile_DashboardDrift_IsRepairedAndLoggedAsDrift()
     {
         await using var bed = await StartAsync();
