@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using DockFlare.Host;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -58,12 +57,7 @@ internal sealed class BenchMaster : IAsyncDisposable
     }
 
     /// <summary>A client for the agent API with an agent key.</summary>
-    public HttpClient AgentClient(string agentKey)
-    {
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(90) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", agentKey);
-        return client;
-    }
+    public HttpClient AgentClient(string agentKey) => SimulatedAgent.Client(BaseAddress, agentKey);
 
     public async ValueTask DisposeAsync()
     {

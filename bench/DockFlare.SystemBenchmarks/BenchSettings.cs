@@ -16,7 +16,8 @@ internal sealed record BenchSettings(string RedisUrl, string? DockerHost, string
                 ?? throw new InvalidOperationException("Cannot find the repository root above " + AppContext.BaseDirectory);
         }
 
-        return new BenchSettings(redis, Environment.GetEnvironmentVariable("BENCH_DOCKER_HOST"), root);
+        var docker = Environment.GetEnvironmentVariable("BENCH_DOCKER_HOST");
+        return new BenchSettings(redis, string.IsNullOrEmpty(docker) ? null : docker, root);
     }
 
     /// <summary>An admin connection to the benchmark Redis (its own server: INFO and FLUSHDB are ours to use).</summary>
