@@ -40,6 +40,7 @@ services_start_dockerd() {
   mkdir -p "$WORK/docker-root" "$WORK/docker-exec"
   dockerd --data-root "$WORK/docker-root" --exec-root "$WORK/docker-exec" --pidfile "$WORK/docker.pid" \
     -H "$DOCKER_SOCK" --bridge=none --iptables=false --ip6tables=false \
+    --default-address-pool base=10.212.0.0/16,size=24 \
     >"$WORK/dockerd.log" 2>&1 &
   DOCKERD_PID=$!
   for _ in $(seq 1 60); do
@@ -64,6 +65,8 @@ services_stop() {
   if [[ -n "$DOCKERD_PID" ]] && kill -0 "$DOCKERD_PID" 2>/dev/null; then
     # Remove what was left, then stop the engine; it unmounts its layers on the way out.
     services_docker ps -aq 2>/dev/null | xargs -r docker -H "$DOCKER_SOCK" rm -f >/dev/null 2>&1 || true
+    # A stopped engine leaves its networks' bridges (and their address ranges) on the machine: remove the networks first.
+    services_docker network prune -f >/dev/null 2>&1 || true
     kill "$DOCKERD_PID" 2>/dev/null || true
     # Give it 20 s to exit (an exited child shows as a zombie until reaped), then reap it.
     for _ in $(seq 1 100); do

@@ -8,7 +8,7 @@ internal static class CloudflarePageSizes
 {
     public const int Accounts = 50;
     public const int Zones = 50;
-    public const int DnsRecords = 500;
+    public const int DnsRecords = 5000;
     public const int Tunnels = 100;
     public const int Access = 100;
 }

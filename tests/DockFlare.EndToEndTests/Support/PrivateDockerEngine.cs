@@ -40,6 +40,8 @@ internal sealed class PrivateDockerEngine : IAsyncDisposable
                 "--data-root", Path.Combine(folder, "root"), "--exec-root", Path.Combine(folder, "exec"),
                 "--pidfile", Path.Combine(folder, "docker.pid"), "-H", "unix://" + Path.Combine(folder, "docker.sock"),
                 "--bridge=none", "--iptables=false", "--ip6tables=false",
+                // Networks from a private range of /24s: Docker's default pools hold only about 30 networks per machine.
+                "--default-address-pool", "base=10.213.0.0/16,size=24",
             ],
             new Dictionary<string, string>(),
             Path.Combine(folder, "dockerd.log"));
@@ -154,6 +156,10 @@ internal sealed class PrivateDockerEngine : IAsyncDisposable
                 {
                     await Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
                 }
+
+                // A stopped engine leaves the bridges of its networks on the machine, each holding an address range: engines
+                // started later (this run's or the next one's) would run out of ranges for their networks.
+                await Client.Networks.PruneNetworksAsync(new NetworksDeleteUnusedParameters());
             }
         }
         catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException)
