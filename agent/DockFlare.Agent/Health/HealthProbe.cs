@@ -1,4 +1,5 @@
 using System.Globalization;
+using DockFlare.Hosting.Health;
 
 namespace DockFlare.Agent.Health;
 
@@ -8,7 +9,7 @@ namespace DockFlare.Agent.Health;
 /// </summary>
 internal static class HealthProbe
 {
-    public const string Command = "health";
+    public const string Command = LoopbackHealthProbe.Command;
 
     public static async Task<int> RunAsync(IConfiguration configuration, TextWriter output, TextWriter error)
     {
@@ -21,17 +22,7 @@ internal static class HealthProbe
             return 1;
         }
 
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(4) };
-        try
-        {
-            using var response = await client.GetAsync(new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/health"))).ConfigureAwait(false);
-            await output.WriteLineAsync(await response.Content.ReadAsStringAsync().ConfigureAwait(false)).ConfigureAwait(false);
-            return response.IsSuccessStatusCode ? 0 : 1;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            await error.WriteLineAsync($"The agent's /health on port {port} did not answer: {ex.Message}").ConfigureAwait(false);
-            return 1;
-        }
+        return await LoopbackHealthProbe.RunAsync(
+            new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/health")), output, error).ConfigureAwait(false);
     }
 }

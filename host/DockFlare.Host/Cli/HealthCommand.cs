@@ -1,4 +1,5 @@
 using System.Globalization;
+using DockFlare.Hosting.Health;
 
 namespace DockFlare.Host.Cli;
 
@@ -9,7 +10,7 @@ namespace DockFlare.Host.Cli;
 /// </summary>
 internal static class HealthCommand
 {
-    public const string Name = "health";
+    public const string Name = LoopbackHealthProbe.Command;
 
     public static async Task<int> RunAsync(string? urls, TextWriter output, TextWriter error)
     {
@@ -19,18 +20,7 @@ internal static class HealthCommand
             return 1;
         }
 
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(4) };
-        try
-        {
-            using var response = await client.GetAsync(probe).ConfigureAwait(false);
-            await output.WriteLineAsync($"{probe}: {(int)response.StatusCode}").ConfigureAwait(false);
-            return response.IsSuccessStatusCode ? 0 : 1;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            await error.WriteLineAsync($"{probe} did not answer: {ex.Message}").ConfigureAwait(false);
-            return 1;
-        }
+        return await LoopbackHealthProbe.RunAsync(probe, output, error).ConfigureAwait(false);
     }
 
     /// <summary>
