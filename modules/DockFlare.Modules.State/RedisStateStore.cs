@@ -101,11 +101,7 @@ internal sealed class RedisStateStore : IStateStore
         }
 
         var db = await DatabaseAsync().ConfigureAwait(false);
-        var fields = ownerKeys.Distinct(StringComparer.Ordinal).Select(k => (RedisValue)k).ToArray();
-        var records = await db.HashGetAsync(RedisStateKeys.GraceRecords, fields).ConfigureAwait(false);
-        return records.Where(r => !r.IsNull).Select(r => Read<GraceDeadline>(r, RedisStateKeys.GraceRecords))
-            .OrderBy(d => d.DeleteAt).ThenBy(d => d.OwnerKey, StringComparer.Ordinal)
-            .ToList();
+        return await ReadGraceRecordsAsync(db, [.. ownerKeys.Distinct(StringComparer.Ordinal).Select(k => (RedisValue)k)], null).ConfigureAwait(false);
     }
 
     public Task<IReadOnlyList<GraceDeadline>> ListExpiredGraceDeadlinesAsync(
@@ -225,6 +221,12 @@ internal sealed class RedisStateStore : IStateStore
 
         // Two reads, not one snapshot: a deadline cleared in between (a container back, under load) has no record
         // any more and is simply gone, not corrupt. Set and clear each change both keys in one transaction.
+        return await ReadGraceRecordsAsync(db, owners, now).ConfigureAwait(false);
+    }
+
+    /// <summary>The grace records of <paramref name="owners"/> that exist (due by <paramref name="now"/> when given), soonest first.</summary>
+    private static async Task<IReadOnlyList<GraceDeadline>> ReadGraceRecordsAsync(IDatabase db, RedisValue[] owners, DateTimeOffset? now)
+    {
         var records = await db.HashGetAsync(RedisStateKeys.GraceRecords, owners).ConfigureAwait(false);
         return records.Where(r => !r.IsNull).Select(r => Read<GraceDeadline>(r, RedisStateKeys.GraceRecords))
             .Where(d => now is null || d.DeleteAt <= now)
