@@ -115,7 +115,7 @@ public sealed class CloudflaredControllerTests : IAsyncLifetime, IDisposable
     {
         await _docker.Images.TagImageAsync(TestInfrastructure.Image, new ImageTagParameters { RepositoryName = "dockflare-test", Tag = _prefix }, Ct);
         var newImage = $"dockflare-test:{_prefix}";
-        var containers = Recording(Containers);
+        var containers = ContainerManagers.Forwarding(Containers);
         var controller = Controller(AgentId, containers);
         var first = await controller.EnsureAsync(Desired(), Ct);
 
@@ -153,7 +153,7 @@ public sealed class CloudflaredControllerTests : IAsyncLifetime, IDisposable
     public async Task B29_Redeploy_DeleteForbiddenByTheSocketProxy_KeepsTheOldRunningAndReportsIt()
     {
         var first = await Controller(AgentId).EnsureAsync(Desired(), Ct);
-        var forbidding = Recording(Containers);
+        var forbidding = ContainerManagers.Forwarding(Containers);
         forbidding.RemoveContainerAsync(default!, default).ThrowsAsyncForAnyArgs(
             c => new ContainerOperationException($"Docker refused to remove container '{c.ArgAt<string>(0)}': 403 Forbidden (the socket proxy does not allow DELETE)"));
 
@@ -348,22 +348,6 @@ public sealed class CloudflaredControllerTests : IAsyncLifetime, IDisposable
             options,
             _services.GetRequiredService<ILogger<CloudflaredController>>(),
             _services.GetRequiredService<IContainerRuntime>());
-    }
-
-    /// <summary>The real manager, with every call recorded.</summary>
-    private static IContainerManager Recording(IContainerManager real)
-    {
-        var proxy = Substitute.For<IContainerManager>();
-        proxy.EnsureNetworkAsync(default!, default).ReturnsForAnyArgs(c => real.EnsureNetworkAsync(c.ArgAt<string>(0), c.ArgAt<CancellationToken>(1)));
-        proxy.FindNetworkAsync(default!, default).ReturnsForAnyArgs(c => real.FindNetworkAsync(c.ArgAt<string>(0), c.ArgAt<CancellationToken>(1)));
-        proxy.InspectContainerAsync(default!, default).ReturnsForAnyArgs(c => real.InspectContainerAsync(c.ArgAt<string>(0), c.ArgAt<CancellationToken>(1)));
-        proxy.EnsureImageAsync(default!, default).ReturnsForAnyArgs(c => real.EnsureImageAsync(c.ArgAt<string>(0), c.ArgAt<CancellationToken>(1)));
-        proxy.CreateContainerAsync(default!, default).ReturnsForAnyArgs(c => real.CreateContainerAsync(c.ArgAt<ManagedContainerSpec>(0), c.ArgAt<CancellationToken>(1)));
-        proxy.StartContainerAsync(default!, default).ReturnsForAnyArgs(c => real.StartContainerAsync(c.ArgAt<string>(0), c.ArgAt<CancellationToken>(1)));
-        proxy.RemoveContainerAsync(default!, default).ReturnsForAnyArgs(c => real.RemoveContainerAsync(c.ArgAt<string>(0), c.ArgAt<CancellationToken>(1)));
-        proxy.ConnectNetworkAsync(default!, default!, default).ReturnsForAnyArgs(c => real.ConnectNetworkAsync(c.ArgAt<string>(0), c.ArgAt<string>(1), c.ArgAt<CancellationToken>(2)));
-        proxy.DisconnectNetworkAsync(default!, default!, default).ReturnsForAnyArgs(c => real.DisconnectNetworkAsync(c.ArgAt<string>(0), c.ArgAt<string>(1), c.ArgAt<CancellationToken>(2)));
-        return proxy;
     }
 
     /// <summary>The managed containers of this test (both agents' and both slots).</summary>

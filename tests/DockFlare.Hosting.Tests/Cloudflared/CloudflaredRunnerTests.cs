@@ -176,15 +176,7 @@ public sealed class CloudflaredRunnerTests : IAsyncLifetime, IDisposable
     /// </summary>
     private static IContainerManager ForbiddingDelete(IContainerManager real)
     {
-        var proxy = Substitute.For<IContainerManager>();
-        proxy.EnsureNetworkAsync(default!, default).ReturnsForAnyArgs(c => real.EnsureNetworkAsync(c.ArgAt<string>(0), c.ArgAt<CancellationToken>(1)));
-        proxy.FindNetworkAsync(default!, default).ReturnsForAnyArgs(c => real.FindNetworkAsync(c.ArgAt<string>(0), c.ArgAt<CancellationToken>(1)));
-        proxy.InspectContainerAsync(default!, default).ReturnsForAnyArgs(c => real.InspectContainerAsync(c.ArgAt<string>(0), c.ArgAt<CancellationToken>(1)));
-        proxy.EnsureImageAsync(default!, default).ReturnsForAnyArgs(c => real.EnsureImageAsync(c.ArgAt<string>(0), c.ArgAt<CancellationToken>(1)));
-        proxy.CreateContainerAsync(default!, default).ReturnsForAnyArgs(c => real.CreateContainerAsync(c.ArgAt<ManagedContainerSpec>(0), c.ArgAt<CancellationToken>(1)));
-        proxy.StartContainerAsync(default!, default).ReturnsForAnyArgs(c => real.StartContainerAsync(c.ArgAt<string>(0), c.ArgAt<CancellationToken>(1)));
-        proxy.ConnectNetworkAsync(default!, default!, default).ReturnsForAnyArgs(c => real.ConnectNetworkAsync(c.ArgAt<string>(0), c.ArgAt<string>(1), c.ArgAt<CancellationToken>(2)));
-        proxy.DisconnectNetworkAsync(default!, default!, default).ReturnsForAnyArgs(c => real.DisconnectNetworkAsync(c.ArgAt<string>(0), c.ArgAt<string>(1), c.ArgAt<CancellationToken>(2)));
+        var proxy = ContainerManagers.Forwarding(real);
         proxy.RemoveContainerAsync(default!, default).ThrowsAsyncForAnyArgs(
             c => new ContainerOperationException($"Docker refused to remove container '{c.ArgAt<string>(0)}': 403 Forbidden (the socket proxy does not allow DELETE)"));
         return proxy;
