@@ -8,6 +8,8 @@ command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
 # The image needs a static busybox: the dynamic one from the busybox package would not run in it.
 dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q 'install ok installed' || need+=(busybox-static)
 command -v docker >/dev/null 2>&1 || need+=(docker.io)
+# The browser tests drive Debian's Chromium through Playwright (Playwright's own browser download cannot work here).
+[[ -x /usr/bin/chromium ]] || need+=(chromium)
 
 if [[ ${#need[@]} -eq 0 ]]; then exit 0; fi
 

@@ -8,8 +8,7 @@ using DockFlare.Host.Jobs;
 using DockFlare.Host.Logging;
 using DockFlare.Hosting.Plugins;
 using DockFlare.Host.Sandbox;
-using DockFlare.Modules.Auth;
-using Hangfire;
+using DockFlare.Host.Web;
 using Serilog;
 
 namespace DockFlare.Host;
@@ -59,7 +58,7 @@ internal static class DockFlareApp
         builder.AddDockFlarePlugins(settings.Host, log.ForContext<PluginFolderLoader>());
         builder.Services.AddDockFlareJobs(settings.Redis, log.ForContext(typeof(JobStorageSetup)));
         builder.Services.AddDockFlareHealth();
-        builder.Services.AddDockFlareApiKeyAuthentication();
+        builder.Services.AddDockFlareWeb(settings);
         builder.Services.AddDockFlareApi();
 
         var app = builder.Build();
@@ -70,11 +69,14 @@ internal static class DockFlareApp
 
         app.UseExceptionHandler();
         app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevel.For);
-        app.UseHangfireDashboard("/hangfire"); // loopback only (Hangfire's own rule), before the API key is asked for
+        app.UseDockFlareWebFront(settings);
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.MapDockFlareHealth();
         app.MapDockFlareApi();
+        app.MapDockFlareWeb();
         return app;
     }
 }

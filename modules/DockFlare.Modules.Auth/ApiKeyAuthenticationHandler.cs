@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using DockFlare.Modules.Auth.Tokens;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -10,20 +11,25 @@ using Microsoft.Extensions.Options;
 namespace DockFlare.Modules.Auth;
 
 /// <summary>
-/// Accepts <c>Authorization: Bearer &lt;key&gt;</c> when the key hashes to the one <see cref="ApiKeyVault"/> knows.
+/// Accepts <c>Authorization: Bearer &lt;key&gt;</c> when the key hashes to the one <see cref="ApiKeyVault"/> knows (an admin),
+/// or is an unrevoked API token (<see cref="ApiTokenStore"/>; admin or viewer by its scope).
 /// A refusal is a 401 with <c>WWW-Authenticate: Bearer</c> and a JSON body <c>{ "error": "unauthorized", "message": ... }</c>.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyVault vault)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyVault vault, ApiTokenStore tokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string MissingKeyMessage = "This endpoint needs the API key: send it as 'Authorization: Bearer <key>'.";
     public const string WrongKeyMessage = "The API key is not valid.";
+    public const string WrongTokenMessage = "The API token is not valid or was revoked.";
     public const string NotBearerMessage = "The Authorization header is not a Bearer key: send 'Authorization: Bearer <key>'.";
+
+    /// <summary>The claim naming the API token that authenticated the request.</summary>
+    public const string TokenIdClaim = "dockflare:api-token";
 
     private static readonly AuthenticationTicket Ticket = new(
         new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, "api-key"), new Claim(ClaimTypes.Role, "admin")], ApiKeyAuthentication.SchemeName)),
+            [new Claim(ClaimTypes.Name, "api-key"), new Claim(ClaimTypes.Role, Roles.Admin)], ApiKeyAuthentication.SchemeName)),
         ApiKeyAuthentication.SchemeName);
 
     // The body is JSON, never HTML, so quotes and angle brackets in the message need no escaping.
@@ -47,7 +53,19 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail(NotBearerMessage);
         }
 
-        if (await vault.VerifyAsync(value.Parameter.Trim(), Context.RequestAborted).ConfigureAwait(false))
+        var presented = value.Parameter.Trim();
+        if (ApiTokenStore.LooksLikeToken(presented))
+        {
+            if (await tokens.AuthenticateAsync(presented, Context.RequestAborted).ConfigureAwait(false) is { } token)
+            {
+                return AuthenticateResult.Success(TokenTicket(token));
+            }
+
+            _failure = WrongTokenMessage;
+            return AuthenticateResult.Fail(WrongTokenMessage);
+        }
+
+        if (await vault.VerifyAsync(presented, Context.RequestAborted).ConfigureAwait(false))
         {
             return AuthenticateResult.Success(Ticket);
         }
@@ -55,6 +73,16 @@ internal sealed class ApiKeyAuthenticationHandler(
         _failure = WrongKeyMessage;
         return AuthenticateResult.Fail(WrongKeyMessage);
     }
+
+    private static AuthenticationTicket TokenTicket(ApiToken token) => new(
+        new ClaimsPrincipal(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.Name, $"token:{token.Name}"),
+                new Claim(ClaimTypes.Role, token.Scope == ApiTokenScope.ReadWrite ? Roles.Admin : Roles.Viewer),
+                new Claim(TokenIdClaim, token.Id),
+            ],
+            ApiKeyAuthentication.SchemeName)),
+        ApiKeyAuthentication.SchemeName);
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -1,4 +1,6 @@
 using Autofac;
+using DockFlare.Modules.Auth.Tokens;
+using DockFlare.Modules.Auth.Users;
 using Microsoft.Extensions.Hosting;
 
 namespace DockFlare.Modules.Auth;
@@ -13,5 +15,9 @@ public sealed class AuthModule(AuthOptions options) : Module
         builder.RegisterType<ConsoleApiKeyAnnouncer>().As<IApiKeyAnnouncer>().SingleInstance();
         builder.RegisterType<ApiKeyVault>().AsSelf().SingleInstance();
         builder.RegisterType<ApiKeyStartup>().As<IHostedService>().SingleInstance();
+        builder.RegisterType<UserStore>().AsSelf().SingleInstance();
+        builder.RegisterType<PasswordSignIn>().AsSelf().SingleInstance();
+        builder.RegisterType<SetupCodeVault>().AsSelf().As<IHostedService>().SingleInstance();
+        builder.RegisterType<ApiTokenStore>().AsSelf().SingleInstance();
     }
 }

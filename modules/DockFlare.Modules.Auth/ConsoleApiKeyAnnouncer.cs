@@ -22,4 +22,24 @@ internal sealed class ConsoleApiKeyAnnouncer : IApiKeyAnnouncer
             """);
         Console.Out.Flush();
     }
+
+    public void AnnounceSetupCode(string setupCode)
+    {
+        var rule = new string('=', 78);
+        Console.Out.Write(
+            $"""
+
+            {rule}
+             DockFlare has no user yet. Open the web UI and enter this setup code to create
+             the first admin:
+
+               {setupCode}
+
+             The code works until the first admin exists; a restart prints a new one.
+            {rule}
+
+
+            """);
+        Console.Out.Flush();
+    }
 }

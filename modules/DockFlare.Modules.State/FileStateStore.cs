@@ -156,6 +156,13 @@ internal sealed class FileStateStore : IStateStore
         }, cancellationToken);
     }
 
+    public Task<bool> RemoveSettingAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        return UpdateAsync<Dictionary<string, SettingEntry>, bool>(
+            FileRecordTypes.Settings, [], all => all.Remove(key) ? (true, true) : (false, false), cancellationToken);
+    }
+
     public Task<IReadOnlyList<SettingEntry>> ListSettingsAsync(CancellationToken cancellationToken = default) =>
         _files.LockedAsync(async () =>
         {

@@ -147,6 +147,13 @@ internal sealed class RedisStateStore : IStateStore
         await db.HashSetAsync(RedisStateKeys.Settings, setting.Key, StateJson.Serialize(setting)).ConfigureAwait(false);
     }
 
+    public async Task<bool> RemoveSettingAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        var db = await DatabaseAsync().ConfigureAwait(false);
+        return await db.HashDeleteAsync(RedisStateKeys.Settings, key).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<SettingEntry>> ListSettingsAsync(CancellationToken cancellationToken = default)
     {
         var db = await DatabaseAsync().ConfigureAwait(false);

@@ -24,6 +24,9 @@ internal sealed class InMemoryStateStore : IStateStore
     public Task<SettingEntry?> GetSettingAsync(string key, CancellationToken cancellationToken = default) =>
         Task.FromResult(_settings.TryGetValue(key, out var entry) ? entry : null);
 
+    public Task<bool> RemoveSettingAsync(string key, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_settings.TryRemove(key, out _));
+
     public Task SetSettingAsync(SettingEntry setting, CancellationToken cancellationToken = default)
     {
         if (setting.IsJson)

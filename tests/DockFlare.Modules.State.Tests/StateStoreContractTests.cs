@@ -156,6 +156,18 @@ public abstract partial class StateStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RemoveSetting_Existing_RemovesOnlyThatKeyAndSaysSo()
+    {
+        var store = OpenStore();
+        await store.SetSettingAsync(new SettingEntry("auth.user.a", "{}", true));
+        await store.SetSettingAsync(new SettingEntry("auth.user.b", "{}", true));
+
+        Assert.True(await store.RemoveSettingAsync("auth.user.a"));
+        Assert.False(await OpenStore().RemoveSettingAsync("auth.user.a"));
+        Assert.Equal([new SettingEntry("auth.user.b", "{}", true)], await OpenStore().ListSettingsAsync());
+    }
+
+    [Fact]
     public async Task SetSetting_SameKeyTwice_ReplacesAndListsByKey()
     {
         var store = OpenStore();

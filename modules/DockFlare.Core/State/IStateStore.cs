@@ -64,6 +64,10 @@ public interface IStateStore
     /// <exception cref="ArgumentException">The entry says it is JSON but its value is not valid JSON.</exception>
     Task SetSettingAsync(SettingEntry setting, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes one setting.</summary>
+    /// <returns>Whether it existed.</returns>
+    Task<bool> RemoveSettingAsync(string key, CancellationToken cancellationToken = default);
+
     /// <summary>All settings, ordered by key.</summary>
     Task<IReadOnlyList<SettingEntry>> ListSettingsAsync(CancellationToken cancellationToken = default);
 

@@ -1,0 +1,74 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text.Json;
+using DockFlare.Core.Reconciliation;
+
+namespace DockFlare.Host.Web;
+
+/// <summary>
+/// The dashboard's live data: one read of the routes per second at most, however many browsers watch, each told
+/// only when something changed. The routes come from the state store (every replica sees the same), not from
+/// Cloudflare.
+/// </summary>
+internal sealed class LiveRoutesFeed(IReconciler reconciler, TimeProvider time) : IDisposable
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private DashboardSnapshot? _latest;
+    private DateTimeOffset _readAt;
+
+    /// <summary>The current snapshot, read again when the cached one is older than <see cref="Interval"/>.</summary>
+    public async Task<DashboardSnapshot> GetAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var now = time.GetUtcNow();
+            if (_latest is null || now - _readAt >= Interval * 0.9)
+            {
+                _latest = Build(await reconciler.GetRoutesAsync(cancellationToken).ConfigureAwait(false));
+                _readAt = now;
+            }
+
+            return _latest;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The snapshot now, then each changed one, until the browser goes away.</summary>
+    public async IAsyncEnumerable<DashboardSnapshot> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? sent = null;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var snapshot = await GetAsync(cancellationToken).ConfigureAwait(false);
+            if (snapshot.Version != sent)
+            {
+                sent = snapshot.Version;
+                yield return snapshot;
+            }
+
+            await Task.Delay(Interval, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    public static DashboardSnapshot Build(RoutesReport report)
+    {
+        var rows = report.Routes.Select(DashboardRow.From).ToList();
+        var findings = report.Diagnostics.Select(d => d.ToString()).ToList();
+        var last = report.LastOutcome is { } outcome ? Describe(outcome) : null;
+        var version = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { rows, findings, last }, Json)))[..16];
+        return new DashboardSnapshot(rows, findings, last, report.IsSandbox, version);
+    }
+
+    private static string Describe(ReconcileOutcome outcome) =>
+        $"{outcome.FinishedAt:yyyy-MM-dd HH:mm:ss}Z ({outcome.Cause}): "
+        + (outcome.Succeeded ? $"{outcome.Applied} change(s) applied" : $"{outcome.Errors.Count} error(s): {string.Join("; ", outcome.Errors.Take(3))}");
+}

@@ -1,0 +1,77 @@
+using DockFlare.Core.Reconciliation;
+using DockFlare.Modules.Auth;
+using DockFlare.Modules.Auth.Users;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DockFlare.Host.Web.Pages;
+
+/// <summary>
+/// Creates the first admin, once, and only with the setup code from the master's console: reaching a fresh install
+/// is not enough to claim it. Closed (redirects to sign-in) as soon as any user exists.
+/// </summary>
+internal sealed class SetupModel(UserStore users, SetupCodeVault setupCodes, CloudflareAccount cloudflare, TimeProvider time, ILogger<SetupModel> log)
+    : PageModel
+{
+    public const string WrongCode = "The setup code is not right. Copy it from the master's console; a restart prints a new one.";
+
+    public List<string> Errors { get; } = [];
+
+    public string? UserName { get; private set; }
+
+    public string CloudflareState => cloudflare.IsSandbox
+        ? "Sandbox mode: Cloudflare is emulated in-process, nothing reaches the real one."
+        : cloudflare.IsConfigured
+            ? "Configured from CF_API_TOKEN and CF_ACCOUNT_ID."
+            : "Not configured: nothing is published until the master runs with CF_API_TOKEN and CF_ACCOUNT_ID (see docs/configuration.md), or with --sandbox.";
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await users.AnyAsync(HttpContext.RequestAborted) ? Redirect("/login") : Page();
+
+    public async Task<IActionResult> OnPostAsync(string? setupCode, string? userName, string? password, string? confirm)
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        if (await users.AnyAsync(cancellationToken))
+        {
+            return Redirect("/login");
+        }
+
+        UserName = userName;
+        if (!await setupCodes.VerifyAsync(setupCode, cancellationToken))
+        {
+            log.LogWarning("Setup refused: wrong setup code");
+            Errors.Add(WrongCode);
+        }
+        else
+        {
+            AddIfProblem(UserNames.Problem(userName));
+            AddIfProblem(UserNames.PasswordProblem(password));
+            if (Errors.Count == 0 && password != confirm)
+            {
+                Errors.Add("The two passwords differ.");
+            }
+        }
+
+        if (Errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var admin = new UserAccount(UserNames.Normalize(userName!), PasswordSignIn.Hash(password!), Roles.Admin, 0, null, time.GetUtcNow(), time.GetUtcNow());
+        await users.SaveAsync(admin, cancellationToken);
+        await setupCodes.RetireAsync(cancellationToken);
+        log.LogWarning("Setup: created the first admin {UserName}", admin.UserName);
+        await HttpContext.SignInAsync(DockFlareAuthentication.CookieScheme, DockFlareAuthentication.UiPrincipal(admin.UserName, admin.Role, "password"));
+        return Redirect("/");
+    }
+
+    private void AddIfProblem(string? problem)
+    {
+        if (problem is not null)
+        {
+            Errors.Add(problem);
+        }
+    }
+}

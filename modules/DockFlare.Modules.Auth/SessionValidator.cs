@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using DockFlare.Modules.Auth.Users;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DockFlare.Modules.Auth;
+
+/// <summary>
+/// Checks a password user's session against the stored account on every request, so a deleted user or a changed role
+/// takes effect at once rather than when the cookie expires (one read of the state store per UI request).
+/// </summary>
+internal static class SessionValidator
+{
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        if (context.Principal?.FindFirst(DockFlareAuthentication.MethodClaim)?.Value != "password")
+        {
+            return;
+        }
+
+        var name = context.Principal.Identity?.Name;
+        var role = context.Principal.FindFirst(ClaimTypes.Role)?.Value;
+        var users = context.HttpContext.RequestServices.GetRequiredService<UserStore>();
+        var account = name is null ? null : await users.FindAsync(name, context.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (account is null || account.Role != role)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(DockFlareAuthentication.CookieScheme).ConfigureAwait(false);
+        }
+    }
+}
