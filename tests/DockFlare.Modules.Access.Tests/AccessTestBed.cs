@@ -1,3 +1,4 @@
+using DockFlare.Testing;
 using System.Text.Json;
 using DockFlare.CloudflareEmulator;
 using DockFlare.Core.Access;

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using DockFlare.Core.State;
+using DockFlare.Modules.Auth.Tokens;
+using DockFlare.Testing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -15,7 +17,37 @@ public sealed class ApiKeyAuthenticationHandlerTests : IDisposable
     private readonly ApiKeyVault _vault = new(
         new AuthOptions { ApiKey = Key }, Substitute.For<IStateStore>(), Substitute.For<IApiKeyAnnouncer>(), NullLogger<ApiKeyVault>.Instance);
 
+    private readonly ApiTokenStore _tokens = new(new InMemoryStateStore(), TimeProvider.System);
+
     public void Dispose() => _vault.Dispose();
+
+    [Theory]
+    [InlineData(ApiTokenScope.ReadWrite, Roles.Admin)]
+    [InlineData(ApiTokenScope.Read, Roles.Viewer)]
+    public async Task Authenticate_ApiToken_SucceedsWithTheRoleOfItsScope(ApiTokenScope scope, string role)
+    {
+        var (_, token) = await _tokens.CreateAsync("ci", scope, "admin", CancellationToken.None);
+        var (handler, _) = await HandlerFor("Bearer " + token);
+
+        var result = await handler.AuthenticateAsync();
+
+        Assert.True(result.Succeeded);
+        Assert.True(result.Principal!.IsInRole(role));
+        Assert.Equal("token:ci", result.Principal.Identity!.Name);
+    }
+
+    [Fact]
+    public async Task Authenticate_RevokedToken_FailsWithTheTokenMessage()
+    {
+        var (record, token) = await _tokens.CreateAsync("ci", ApiTokenScope.ReadWrite, "admin", CancellationToken.None);
+        await _tokens.RevokeAsync(record.Id, CancellationToken.None);
+        var (handler, _) = await HandlerFor("Bearer " + token);
+
+        var result = await handler.AuthenticateAsync();
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(ApiKeyAuthenticationHandler.WrongTokenMessage, result.Failure!.Message);
+    }
 
     [Fact]
     public async Task Authenticate_RightKey_SucceedsAsTheApiKeyUser()
@@ -71,7 +103,7 @@ public sealed class ApiKeyAuthenticationHandlerTests : IDisposable
     {
         var options = Substitute.For<IOptionsMonitor<AuthenticationSchemeOptions>>();
         options.Get(Arg.Any<string>()).Returns(new AuthenticationSchemeOptions());
-        var handler = new ApiKeyAuthenticationHandler(options, NullLoggerFactory.Instance, UrlEncoder.Default, _vault);
+        var handler = new ApiKeyAuthenticationHandler(options, NullLoggerFactory.Instance, UrlEncoder.Default, _vault, _tokens);
         var context = new DefaultHttpContext();
         context.Response.Body = new MemoryStream();
         if (authorization is not null)

@@ -30,7 +30,9 @@ internal static class WebComposition
             options.Conventions.AddPageApplicationModelConvention("/Login", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit)));
             options.Conventions.AddPageApplicationModelConvention("/Setup", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit)));
             options.Conventions.AuthorizeFolder("/Admin", AuthPolicies.Admin);
-        });
+        })
+            // Named explicitly: MVC looks for pages in the entry assembly, which is not the host's under a test runner.
+            .AddApplicationPart(typeof(WebComposition).Assembly);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "dockflare.antiforgery";

@@ -46,7 +46,6 @@ internal sealed class LoginModel(PasswordSignIn signIn, UserStore users, AuthOpt
             Message = result.LockedUntil is { } until
                 ? $"Too many wrong passwords: this account is locked for {Math.Max(1, (int)Math.Ceiling((until - time.GetUtcNow()).TotalMinutes))} more minute(s)."
                 : WrongCredentials;
-            Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Page();
         }
 

@@ -55,7 +55,6 @@ internal sealed class SetupModel(UserStore users, SetupCodeVault setupCodes, Clo
 
         if (Errors.Count > 0)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using DockFlare.Core.State;
 
-namespace DockFlare.Modules.Access.Tests;
+namespace DockFlare.Testing;
 
-/// <summary>The settings and ownership parts of the state store, in memory; the Access module uses nothing else.</summary>
-internal sealed class InMemoryStateStore : IStateStore
+/// <summary>The settings and ownership parts of the state store, in memory (what the Access and Auth modules use); the rest throws.</summary>
+public sealed class InMemoryStateStore : IStateStore
 {
     private readonly ConcurrentDictionary<string, SettingEntry> _settings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(OwnedObjectKind, string), OwnershipRecord> _ownership = new();
