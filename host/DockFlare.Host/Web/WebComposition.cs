@@ -32,7 +32,8 @@ internal static class WebComposition
             options.Conventions.AuthorizeFolder("/Admin", AuthPolicies.Admin);
         })
             // Named explicitly: MVC looks for pages in the entry assembly, which is not the host's under a test runner.
-            .AddApplicationPart(typeof(WebComposition).Assembly);
+            .AddApplicationPart(typeof(WebComposition).Assembly)
+            .AddMvcOptions(mvc => mvc.Filters.Add<AdminOnlyChangesFilter>());
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "dockflare.antiforgery";
