@@ -29,6 +29,9 @@ internal sealed class TestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Every endpoint the host maps (API, UI pages, health, Hangfire).</summary>
+    public IEnumerable<Microsoft.AspNetCore.Http.Endpoint> Endpoints => ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)_app).DataSources.SelectMany(source => source.Endpoints);
+
     public IReconciler Reconciler { get; } = Substitute.For<IReconciler>();
 
     public IReconcileTrigger Trigger { get; } = Substitute.For<IReconcileTrigger>();

@@ -7,7 +7,7 @@ namespace DockFlare.Host.Web;
 
 /// <summary>
 /// Every page handler that is not a GET changes something, so it needs an admin: a viewer's POST is forbidden
-/// whatever page it targets. Pages open to anyone (sign-in, setup) and signing out are the exceptions.
+/// whatever page it targets. Pages open to anyone (sign-in, setup), signing out and changing one's own password are the exceptions.
 /// </summary>
 internal sealed class AdminOnlyChangesFilter : IAsyncPageFilter
 {
@@ -18,7 +18,7 @@ internal sealed class AdminOnlyChangesFilter : IAsyncPageFilter
         var http = context.HttpContext;
         var changes = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method);
         var exempt = context.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any()
-                     || context.ActionDescriptor.ViewEnginePath == "/Logout";
+                     || context.ActionDescriptor.ViewEnginePath is "/Logout" or "/Account";
         if (changes && !exempt && !http.User.IsInRole(Roles.Admin))
         {
             context.Result = new ForbidResult();
