@@ -75,6 +75,8 @@
         if (last) { last.textContent = snapshot.lastReconcile ? "Last reconcile: " + snapshot.lastReconcile : "No reconcile has finished yet."; }
         const findings = document.getElementById("findings");
         if (findings) { findings.replaceChildren.apply(findings, snapshot.findings.map(function (f) { return el("li", f); })); }
+        const noFindings = document.getElementById("no-findings");
+        if (noFindings) { noFindings.classList.toggle("hidden", snapshot.findings.length > 0); }
         applyFilters(table);
     }
 
