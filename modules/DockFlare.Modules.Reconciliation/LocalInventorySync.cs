@@ -23,11 +23,7 @@ internal sealed class LocalInventorySync(IStateStore store, ReconciliationOption
             return false;
         }
 
-        var custom = labels.LabelPrefix?.Trim().TrimEnd('.');
-        return labelsOfContainer.Keys.Any(key =>
-            key.StartsWith("dockflare.", StringComparison.OrdinalIgnoreCase)
-            || key.StartsWith("cloudflare.tunnel.", StringComparison.OrdinalIgnoreCase)
-            || (!string.IsNullOrEmpty(custom) && key.StartsWith(custom + ".", StringComparison.OrdinalIgnoreCase)));
+        return labelsOfContainer.Keys.Any(labels.IsDockFlareLabel);
     }
 
     /// <summary>Stores the list; returns whether anything changed (containers or deadlines).</summary>

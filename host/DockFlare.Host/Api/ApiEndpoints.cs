@@ -17,6 +17,8 @@ internal static class ApiEndpoints
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ManualRuleStore>();
         services.AddTransient<ManualRuleValidator>();
+        services.AddTransient<RouteAdopter>();
+        services.AddTransient<ChangeLogReader>();
         return services;
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using DockFlare.Core.State;
 
 namespace DockFlare.Host.Api;
 
@@ -10,7 +9,7 @@ internal static class ChangesEndpoints
     public const int MaxLimit = 1000;
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/changes", async (HttpRequest request, IStateStore store, CancellationToken cancellationToken) =>
+        api.MapGet("/changes", async (HttpRequest request, ChangeLogReader changes, CancellationToken cancellationToken) =>
         {
             // Parsed by hand so that a bad value gets a message naming it (model binding would answer an empty 400).
             if (!TryParse(request.Query["before"], "before", 1, long.MaxValue, out var before, out var error)
@@ -19,10 +18,7 @@ internal static class ChangesEndpoints
                 return error!;
             }
 
-            var take = (int)(limit ?? DefaultLimit);
-            var entries = await store.ReadChangesAsync(before, take, cancellationToken);
-            var next = entries.Count == take && entries[^1].Sequence > 1 ? entries[^1].Sequence : (long?)null;
-            return Results.Ok(new ChangesPage(entries, next));
+            return Results.Ok(await changes.ReadAsync(null, before, (int)(limit ?? DefaultLimit), cancellationToken));
         });
 
     private static bool TryParse(string? text, string name, long min, long max, out long? value, out IResult? error)

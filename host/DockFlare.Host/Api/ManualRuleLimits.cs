@@ -29,10 +29,13 @@ internal static class ManualRuleLimits
 
     /// <summary>The length check of a hostname or path, as for adopt; null when it fits.</summary>
     public static IResult? CheckLength(string field, string? value, int max) =>
-        value is not null && value.Length > max
-            ? ApiError.Result(StatusCodes.Status400BadRequest, "field_too_long",
-                $"'{field}' is {value.Length} characters long: at most {max} are allowed.")
+        LengthProblem(field, value, max) is { } problem
+            ? ApiError.Result(StatusCodes.Status400BadRequest, "field_too_long", problem)
             : null;
+
+    /// <summary>What is wrong with the length of <paramref name="value"/>, for the API and the UI alike; null when it fits.</summary>
+    public static string? LengthProblem(string field, string? value, int max) =>
+        value is not null && value.Length > max ? $"'{field}' is {value.Length} characters long: at most {max} are allowed." : null;
 
     /// <returns>Null when every field is within its limit and every option name is known, otherwise the error to answer.</returns>
     public static IResult? Check(ManualRuleRequest request) =>

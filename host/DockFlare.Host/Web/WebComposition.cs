@@ -1,5 +1,7 @@
 using System.Threading.RateLimiting;
 using DockFlare.Host.Configuration;
+using DockFlare.Host.Web.Containers;
+using DockFlare.Host.Web.DryRun;
 using DockFlare.Modules.Auth;
 using Hangfire;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -75,6 +77,9 @@ internal static class WebComposition
         }
 
         services.AddSingleton<LiveRoutesFeed>();
+        services.AddTransient<PreviewReader>();
+        services.AddTransient<PlanIgnoreList>();
+        services.AddTransient<ContainerTraceReader>();
         return services;
     }
 

@@ -14,6 +14,19 @@ public sealed partial class LabelEngineOptions : IValidatableObject
     [ConfigurationKeyName("LABEL_PREFIX")]
     public string? LabelPrefix { get; set; }
 
+    /// <summary>
+    /// Whether <paramref name="key"/> is under a prefix DockFlare reads (<c>dockflare.</c>, <c>cloudflare.tunnel.</c>
+    /// or <see cref="LabelPrefix"/>), in any case, so that misspelt labels are still diagnosed and shown.
+    /// </summary>
+    public bool IsDockFlareLabel(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var custom = LabelPrefix?.Trim().TrimEnd('.');
+        return key.StartsWith("dockflare.", StringComparison.OrdinalIgnoreCase)
+               || key.StartsWith("cloudflare.tunnel.", StringComparison.OrdinalIgnoreCase)
+               || (!string.IsNullOrEmpty(custom) && key.StartsWith(custom + ".", StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
