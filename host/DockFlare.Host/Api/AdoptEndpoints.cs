@@ -22,7 +22,7 @@ internal static class AdoptEndpoints
             if ((ManualRuleLimits.CheckLength("hostname", request.Hostname, ManualRuleLimits.MaxHostnameLength)
                 ?? ManualRuleLimits.CheckLength("path", request.Path, ManualRuleLimits.MaxPathLength)) is { } tooLong)
             {
-                return tooLong;
+                return tooLong.ToResult();
             }
 
             var path = string.IsNullOrEmpty(request.Path) ? null : request.Path;

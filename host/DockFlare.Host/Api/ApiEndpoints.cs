@@ -17,6 +17,7 @@ internal static class ApiEndpoints
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ManualRuleStore>();
         services.AddTransient<ManualRuleValidator>();
+        services.AddTransient<ManualRuleEditor>();
         return services;
     }
 
