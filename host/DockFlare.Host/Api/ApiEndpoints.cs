@@ -19,6 +19,7 @@ internal static class ApiEndpoints
         services.AddTransient<ManualRuleValidator>();
         services.AddTransient<RouteAdopter>();
         services.AddTransient<ChangeLogReader>();
+        services.AddTransient<ManualRuleEditor>();
         return services;
     }
 

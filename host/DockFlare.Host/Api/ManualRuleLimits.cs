@@ -28,17 +28,15 @@ internal static class ManualRuleLimits
     private static readonly FrozenSet<string> AccessSet = AccessOptionNames.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The length check of a hostname or path, as for adopt; null when it fits.</summary>
-    public static IResult? CheckLength(string field, string? value, int max) =>
-        LengthProblem(field, value, max) is { } problem
-            ? ApiError.Result(StatusCodes.Status400BadRequest, "field_too_long", problem)
-            : null;
+    public static ManualRuleProblem? CheckLength(string field, string? value, int max) =>
+        LengthProblem(field, value, max) is { } problem ? ManualRuleProblem.Invalid("field_too_long", problem) : null;
 
     /// <summary>What is wrong with the length of <paramref name="value"/>, for the API and the UI alike; null when it fits.</summary>
     public static string? LengthProblem(string field, string? value, int max) =>
         value is not null && value.Length > max ? $"'{field}' is {value.Length} characters long: at most {max} are allowed." : null;
 
-    /// <returns>Null when every field is within its limit and every option name is known, otherwise the error to answer.</returns>
-    public static IResult? Check(ManualRuleRequest request) =>
+    /// <returns>Null when every field is within its limit and every option name is known, otherwise the problem.</returns>
+    public static ManualRuleProblem? Check(ManualRuleRequest request) =>
         CheckLength("hostname", request.Hostname, MaxHostnameLength)
         ?? CheckLength("path", request.Path, MaxPathLength)
         ?? CheckLength("service", request.Service, MaxServiceLength)
@@ -47,7 +45,7 @@ internal static class ManualRuleLimits
         ?? CheckOptions("originOptions", request.OriginOptions, OriginSet, OriginOptionNames)
         ?? CheckOptions("accessOptions", request.AccessOptions, AccessSet, AccessOptionNames);
 
-    private static IResult? CheckOptions(
+    private static ManualRuleProblem? CheckOptions(
         string field, IReadOnlyDictionary<string, string>? options, FrozenSet<string> known, IReadOnlyList<string> allowed)
     {
         if (options is null)
@@ -57,33 +55,29 @@ internal static class ManualRuleLimits
 
         if (options.Count > MaxOptions)
         {
-            return ApiError.Result(StatusCodes.Status400BadRequest, "field_too_long",
-                $"'{field}' has {options.Count} entries: at most {MaxOptions} are allowed.");
+            return ManualRuleProblem.Invalid("field_too_long", $"'{field}' has {options.Count} entries: at most {MaxOptions} are allowed.");
         }
 
         foreach (var (key, value) in options)
         {
             if (key.Length > MaxOptionKeyLength)
             {
-                return ApiError.Result(StatusCodes.Status400BadRequest, "field_too_long",
-                    $"A key of '{field}' is {key.Length} characters long: at most {MaxOptionKeyLength} are allowed.");
+                return ManualRuleProblem.Invalid("field_too_long", $"A key of '{field}' is {key.Length} characters long: at most {MaxOptionKeyLength} are allowed.");
             }
 
             if (!known.Contains(key))
             {
-                return ApiError.Result(StatusCodes.Status400BadRequest, "unknown_option",
-                    $"'{key}' is not a known name in '{field}': the allowed names are {string.Join(", ", allowed)}.");
+                return ManualRuleProblem.Invalid("unknown_option", $"'{key}' is not a known name in '{field}': the allowed names are {string.Join(", ", allowed)}.");
             }
 
             if (value is null)
             {
-                return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_json", $"`{field}.{key}` must be a string, not null.");
+                return ManualRuleProblem.Invalid("invalid_json", $"`{field}.{key}` must be a string, not null.");
             }
 
             if (value.Length > MaxOptionValueLength)
             {
-                return ApiError.Result(StatusCodes.Status400BadRequest, "field_too_long",
-                    $"'{field}.{key}' is {value.Length} characters long: at most {MaxOptionValueLength} are allowed.");
+                return ManualRuleProblem.Invalid("field_too_long", $"'{field}.{key}' is {value.Length} characters long: at most {MaxOptionValueLength} are allowed.");
             }
         }
 
