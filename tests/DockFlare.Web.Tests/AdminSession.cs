@@ -1,3 +1,5 @@
+using DockFlare.Modules.Auth;
+using DockFlare.Modules.Auth.Users;
 using Microsoft.Playwright;
 
 namespace DockFlare.Web.Tests;
@@ -7,6 +9,8 @@ public class AdminSession : IAsyncLifetime
 {
     public const string AdminName = "admin";
     public const string AdminPassword = "correct-horse-battery-staple";
+    public const string ViewerName = "onlooker";
+    public const string ViewerPassword = "onlooker-password-long";
 
     private readonly Chromium _chromium = new();
 
@@ -31,6 +35,22 @@ public class AdminSession : IAsyncLifetime
     {
         var page = await OpenAsync(width, height);
         await page.SignInAsync(AdminName, AdminPassword);
+        return page;
+    }
+
+    /// <summary>A new browser context signed in as a viewer (read-only), made once per session in the user store.</summary>
+    public async Task<UiPage> OpenAsViewerAsync(int width = 1280, int height = 900)
+    {
+        var users = Master.Services.GetRequiredService<UserStore>();
+        if (await users.FindAsync(ViewerName, CancellationToken.None) is null)
+        {
+            await users.SaveAsync(
+                new UserAccount(ViewerName, PasswordSignIn.Hash(ViewerPassword), Roles.Viewer, 0, null, DateTimeOffset.UtcNow, null),
+                CancellationToken.None);
+        }
+
+        var page = await OpenAsync(width, height);
+        await page.SignInAsync(ViewerName, ViewerPassword);
         return page;
     }
 

@@ -65,6 +65,58 @@ public sealed class DashboardTests : IClassFixture<DockerAdminSession>, IAsyncLi
     }
 
     [Fact]
+    public async Task ContainerView_MistypedLabel_TraceShowsLabelsDiagnosticRouteAndCloudflareWrites()
+    {
+        var prefix = _session.Master.LabelPrefix;
+        var hostname = $"traced-{_session.Master.Suffix}.example.com";
+        var name = "ui-traced-" + _session.Master.Suffix;
+        var created = await _docker.Containers.CreateContainerAsync(new CreateContainerParameters
+        {
+            Image = TestInfrastructure.Image,
+            Name = name,
+            Cmd = ["sleep", "600"],
+            Labels = new Dictionary<string, string>
+            {
+                [$"{prefix}.enable"] = "true",
+                [$"{prefix}.hostname"] = hostname,
+                [$"{prefix}.service"] = "http://traced:8080",
+                [$"{prefix}.no_tls_verfy"] = "true",
+            },
+        });
+        _containers.Add(created.ID);
+        await _docker.Containers.StartContainerAsync(created.ID, new ContainerStartParameters());
+
+        await using var page = await _session.OpenAsAdminAsync();
+        var row = page.Page.Locator("#routes tbody tr", new() { HasText = hostname });
+        await Assertions.Expect(row.Locator(".status")).ToHaveTextAsync("live", new() { Timeout = 30_000 });
+        await row.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+
+        await page.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/containers/", StringComparison.Ordinal));
+        await Assertions.Expect(page.Page.Locator("h1")).ToContainTextAsync(name);
+        await Assertions.Expect(page.Page.Locator("#labels")).ToContainTextAsync($"{prefix}.no_tls_verfy");
+        var diagnostic = page.Page.Locator("#diagnostics li", new() { HasText = "no_tls_verfy" });
+        await Assertions.Expect(diagnostic).ToHaveCountAsync(1);
+        await Assertions.Expect(diagnostic).ToContainTextAsync("no_tls_verify");
+        var route = page.Page.Locator("#container-routes tbody tr", new() { HasText = hostname });
+        await Assertions.Expect(route.Locator(".status")).ToHaveTextAsync("live");
+        await Assertions.Expect(route).ToContainTextAsync("http://traced:8080");
+        await Assertions.Expect(page.Page.Locator("#changes tbody tr", new() { HasText = "dns.create" })).ToHaveCountAsync(1);
+        await page.ScreenshotAsync("container");
+        page.AssertNoConsoleProblems();
+    }
+
+    [Fact]
+    public async Task ContainerView_UnknownContainer_SaysWhyNothingIsKnown()
+    {
+        await using var page = await _session.OpenAsAdminAsync();
+        await page.GotoAsync("/containers/local/no-such-container");
+        await Assertions.Expect(page.Page.Locator("#not-known")).ToContainTextAsync("DockFlare holds no container named 'no-such-container'");
+        await page.GotoAsync("/containers/");
+        await Assertions.Expect(page.Page.Locator("#container-problem")).ToContainTextAsync("/containers/<host>/<name>");
+        page.AssertNoConsoleProblems();
+    }
+
+    [Fact]
     public async Task Dashboard_PhoneWidth_ShowsEachRouteAsLabelledCard()
     {
         await using var page = await _session.OpenAsAdminAsync(width: 390, height: 844);

@@ -64,7 +64,7 @@ public sealed class RulesPageTests : IClassFixture<AdminSession>
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
 
         await page.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/rules");
-        await Assertions.Expect(page.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved manual rule 'good-rule'");
+        await Assertions.Expect(page.Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Status)).ToContainTextAsync("Saved manual rule 'good-rule'");
         var row = page.Page.Locator("#rules tbody tr", new() { HasText = "good-rule" });
         await Assertions.Expect(row).ToContainTextAsync("no_tls_verify=true");
         await page.ScreenshotAsync("rules");
@@ -83,7 +83,7 @@ public sealed class RulesPageTests : IClassFixture<AdminSession>
         await page.GotoAsync("/rules");
         page.Page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Delete good-rule" }).ClickAsync();
-        await Assertions.Expect(page.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Deleted manual rule 'good-rule'");
+        await Assertions.Expect(page.Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Status)).ToContainTextAsync("Deleted manual rule 'good-rule'");
         await Assertions.Expect(row).ToHaveCountAsync(0);
         page.AssertNoConsoleProblems();
     }

@@ -5,6 +5,7 @@ using DockFlare.Modules.Auth;
 using DockFlare.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 
 namespace DockFlare.Web.Tests;
 
@@ -37,6 +38,18 @@ public sealed class UiMaster : IAsyncDisposable
     public HttpClient Api { get; }
 
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>
+    /// A client of the sandbox's Cloudflare (the emulator the master works against), authorized with its token, so a
+    /// test can put objects there that DockFlare did not make.
+    /// </summary>
+    public HttpClient CloudflareClient()
+    {
+        var configuration = Services.GetRequiredService<IConfiguration>();
+        var client = new HttpClient { BaseAddress = new Uri(configuration["CF_API_BASE_URL"]!), Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", configuration["CF_API_TOKEN"]);
+        return client;
+    }
 
     /// <summary>Unique to this master: its label prefix, tunnel name and network carry it.</summary>
     public string Suffix { get; }
