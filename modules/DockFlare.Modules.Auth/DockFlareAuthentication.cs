@@ -26,6 +26,9 @@ public static class DockFlareAuthentication
     /// <summary>The claim saying how a UI user signed in: <c>password</c> or <c>oidc</c>.</summary>
     public const string MethodClaim = "dockflare:auth-method";
 
+    /// <summary>The <see cref="UserAccount.SessionStamp"/> a password session was made with.</summary>
+    public const string StampClaim = "dockflare:session-stamp";
+
     public static IServiceCollection AddDockFlareAuthentication(this IServiceCollection services, AuthOptions options)
     {
         var authentication = services.AddAuthentication(SelectorScheme)
@@ -60,6 +63,14 @@ public static class DockFlareAuthentication
     public static ClaimsPrincipal UiPrincipal(string name, string role, string method) => new(new ClaimsIdentity(
         [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role), new Claim(MethodClaim, method)],
         CookieScheme, ClaimTypes.Name, ClaimTypes.Role));
+
+    /// <summary>Makes the claims of a user signed in with a password, bound to the account's current password.</summary>
+    public static ClaimsPrincipal UiPrincipal(UserAccount account)
+    {
+        var principal = UiPrincipal(account.UserName, account.Role, "password");
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(StampClaim, account.SessionStamp));
+        return principal;
+    }
 
     /// <summary>Whether the request is for the REST API (Bearer only) rather than the UI (cookie).</summary>
     public static bool IsApiRequest(HttpRequest request) =>

@@ -8,7 +8,7 @@ namespace DockFlare.Modules.Auth;
 
 /// <summary>
 /// Checks a password user's session against the stored account on every request, so a deleted user or a changed role
-/// takes effect at once rather than when the cookie expires (one read of the state store per UI request).
+/// takes effect at once rather than when the cookie expires; a password set since the session began ends it too (one read of the state store per UI request).
 /// </summary>
 internal static class SessionValidator
 {
@@ -23,7 +23,8 @@ internal static class SessionValidator
         var role = context.Principal.FindFirst(ClaimTypes.Role)?.Value;
         var users = context.HttpContext.RequestServices.GetRequiredService<UserStore>();
         var account = name is null ? null : await users.FindAsync(name, context.HttpContext.RequestAborted).ConfigureAwait(false);
-        if (account is null || account.Role != role)
+        var stamp = context.Principal.FindFirst(DockFlareAuthentication.StampClaim)?.Value;
+        if (account is null || account.Role != role || account.SessionStamp != stamp)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(DockFlareAuthentication.CookieScheme).ConfigureAwait(false);

@@ -214,4 +214,24 @@ public sealed class UiSecurityTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Session_PasswordChangedInAnotherSession_IsSignedOutWhileTheChangerStays()
+    {
+        const string NewPassword = "a-new-password-long-enough";
+        await UiClient.AddUserAsync(_host.Services, "twice", ViewerPassword, Roles.Viewer);
+        using var laptop = new UiClient(_host.Client.BaseAddress!);
+        using var phone = new UiClient(_host.Client.BaseAddress!);
+        await laptop.SignInAsync("twice", ViewerPassword);
+        await phone.SignInAsync("twice", ViewerPassword);
+
+        var changed = await laptop.PostFormAsync(
+            "/account", new Dictionary<string, string> { ["current"] = ViewerPassword, ["password"] = NewPassword, ["confirm"] = NewPassword }, "/account");
+
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await laptop.Http.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
+        var stale = await phone.Http.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
+        Assert.Contains("/login", stale.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
 }

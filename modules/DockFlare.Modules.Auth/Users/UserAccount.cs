@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace DockFlare.Modules.Auth.Users;
 
 /// <summary>A person who signs in to the UI with a password.</summary>
@@ -15,4 +18,11 @@ public sealed record UserAccount(
     int FailedLogins,
     DateTimeOffset? LockedUntil,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? LastLoginAt);
+    DateTimeOffset? LastLoginAt)
+{
+    /// <summary>
+    /// Changes whenever the password is set (each hash has its own salt): a session remembers the stamp it was made
+    /// with, so setting a password ends the account's other sessions.
+    /// </summary>
+    public string SessionStamp => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(PasswordHash)), 0, 12);
+}

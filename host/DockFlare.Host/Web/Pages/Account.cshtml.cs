@@ -1,5 +1,6 @@
 using DockFlare.Modules.Auth;
 using DockFlare.Modules.Auth.Users;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -37,7 +38,11 @@ internal sealed class AccountModel(UserStore users, PasswordSignIn signIn) : Pag
         }
 
         var account = await users.FindAsync(name, HttpContext.RequestAborted);
-        await users.SaveAsync(account! with { PasswordHash = PasswordSignIn.Hash(password!) }, HttpContext.RequestAborted);
+        var changed = account! with { PasswordHash = PasswordSignIn.Hash(password!) };
+        await users.SaveAsync(changed, HttpContext.RequestAborted);
+
+        // The new password ends every other session of the account; this one is renewed to stay signed in.
+        await HttpContext.SignInAsync(DockFlareAuthentication.CookieScheme, DockFlareAuthentication.UiPrincipal(changed));
         Message = "Your password was changed.";
         return RedirectToPage();
     }

@@ -51,7 +51,7 @@ internal sealed class LoginModel(PasswordSignIn signIn, UserStore users, AuthOpt
 
         await HttpContext.SignInAsync(
             DockFlareAuthentication.CookieScheme,
-            DockFlareAuthentication.UiPrincipal(result.Account!.UserName, result.Account.Role, "password"));
+            DockFlareAuthentication.UiPrincipal(result.Account!));
         return LocalRedirect(ReturnUrl);
     }
 

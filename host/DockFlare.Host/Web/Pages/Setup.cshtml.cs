@@ -62,7 +62,7 @@ internal sealed class SetupModel(UserStore users, SetupCodeVault setupCodes, Clo
         await users.SaveAsync(admin, cancellationToken);
         await setupCodes.RetireAsync(cancellationToken);
         log.LogWarning("Setup: created the first admin {UserName}", admin.UserName);
-        await HttpContext.SignInAsync(DockFlareAuthentication.CookieScheme, DockFlareAuthentication.UiPrincipal(admin.UserName, admin.Role, "password"));
+        await HttpContext.SignInAsync(DockFlareAuthentication.CookieScheme, DockFlareAuthentication.UiPrincipal(admin));
         return Redirect("/");
     }
 
