@@ -88,8 +88,21 @@ internal sealed class ApiKeyAuthenticationHandler(
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = ApiKeyAuthentication.SchemeName;
+        await WriteErrorAsync("unauthorized", _failure).ConfigureAwait(false);
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return WriteErrorAsync("forbidden", Context.User.FindFirst(TokenIdClaim) is not null
+            ? "This API token may only read: make a read-write token to change anything."
+            : "This credential may not do this.");
+    }
+
+    private Task WriteErrorAsync(string error, string message)
+    {
         Response.ContentType = "application/json; charset=utf-8";
-        var body = JsonSerializer.Serialize(new Dictionary<string, string> { ["error"] = "unauthorized", ["message"] = _failure }, BodyOptions);
-        await Response.WriteAsync(body, Context.RequestAborted).ConfigureAwait(false);
+        var body = JsonSerializer.Serialize(new Dictionary<string, string> { ["error"] = error, ["message"] = message }, BodyOptions);
+        return Response.WriteAsync(body, Context.RequestAborted);
     }
 }

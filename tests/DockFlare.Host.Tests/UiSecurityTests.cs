@@ -126,7 +126,11 @@ public sealed class UiSecurityTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/api/v2/routes", UriKind.Relative))).StatusCode);
         using var body = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync(new Uri("/api/v2/reconcile", UriKind.Relative), body)).StatusCode);
+        var refused = await client.PostAsync(new Uri("/api/v2/reconcile", UriKind.Relative), body);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        using var error = System.Text.Json.JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Equal("forbidden", error.RootElement.GetProperty("error").GetString());
+        Assert.Contains("may only read", error.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
