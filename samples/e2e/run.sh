@@ -139,6 +139,10 @@ cp -r "$HOST_BIN/plugins/cloudflare" "$BASE/master/plugins/"
 remember $!
 wait_for 90 "the master" curl -sf "$MASTER/healthz"
 log "master on $MASTER"
+# A new master has no user: it prints a one-time setup code (to standard output, so into master.log) that the web
+# UI asks for before it creates the first admin.
+wait_for 30 "the master's setup code" grep -qE '^ +[A-Z2-9]{4}(-[A-Z2-9]{4}){3} *$' "$BASE/master.log"
+SETUP_CODE=$(grep -oE '[A-Z2-9]{4}(-[A-Z2-9]{4}){3}' "$BASE/master.log" | tail -n 1)
 
 api() { # api METHOD PATH [JSON]
   curl -sf -X "$1" -H "Authorization: Bearer $ADMIN_KEY" -H 'Content-Type: application/json' \
@@ -205,11 +209,14 @@ cat <<EOF
 
 DockFlare end to end is running (everything under $BASE, logs there too).
 
-  Master (REST API)     $MASTER/api/v2   (the web UI is not there yet)
+  Web UI                $MASTER
+    first visit         enter the setup code $SETUP_CODE and create your admin;
+                        the dashboard then shows both hosts' routes, live
+  Master (REST API)     $MASTER/api/v2
     routes              curl -H 'Authorization: Bearer $ADMIN_KEY' $MASTER/api/v2/routes
     agents              curl -H 'Authorization: Bearer $ADMIN_KEY' $MASTER/api/v2/agents
     plan / changes      $MASTER/api/v2/plan   $MASTER/api/v2/changes
-    Hangfire            $MASTER/hangfire
+    Hangfire            $MASTER/hangfire   (signed in as an admin)
   Admin key             $ADMIN_KEY
   Agents                host-a $AGENT_A on $ENGINE_A
                         host-b $AGENT_B on $ENGINE_B
