@@ -9,6 +9,7 @@ using DockFlare.Host.Logging;
 using DockFlare.Hosting.Plugins;
 using DockFlare.Host.Sandbox;
 using DockFlare.Host.Web;
+using DockFlare.Host.Web.Cloudflare;
 using Serilog;
 
 namespace DockFlare.Host;
@@ -31,6 +32,20 @@ internal static class DockFlareApp
         var settings = DockFlareSettings.Load(builder.Configuration);
         var log = LoggingSetup.CreateLogger(builder.Configuration, settings.Host);
         builder.Services.AddSerilog(log, dispose: true);
+
+        // Credentials an admin entered in the UI, when the environment gives none: added before anything reads them.
+        var stored = StoredCloudflareCredentials.Load(settings, log.ForContext(typeof(StoredCloudflareCredentials)));
+        if (stored.Count > 0)
+        {
+            builder.Configuration.AddInMemoryCollection(stored);
+            settings = DockFlareSettings.Load(builder.Configuration);
+        }
+
+        builder.Services.AddSingleton(new CloudflareCredentialSource(
+            settings.Cloudflare.Sandbox ? CloudflareCredentialOrigin.Sandbox
+            : stored.Count > 0 ? CloudflareCredentialOrigin.Stored
+            : settings.Cloudflare.HasToken ? CloudflareCredentialOrigin.Environment
+            : CloudflareCredentialOrigin.None));
 
         // Before the plugins load: in sandbox mode they must read the emulator's settings.
         var cloudflare = builder.AddDockFlareCloudflare(settings.Cloudflare, log.ForContext(typeof(CloudflareComposition)));

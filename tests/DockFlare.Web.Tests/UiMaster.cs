@@ -20,8 +20,11 @@ public sealed class UiMaster : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _data;
 
-    private UiMaster(WebApplication app, string data, Announcer announcer, string suffix)
+    private readonly bool _ownsData;
+
+    private UiMaster(WebApplication app, string data, bool ownsData, Announcer announcer, string suffix)
     {
+        _ownsData = ownsData;
         _app = app;
         _data = data;
         Announcements = announcer;
@@ -62,15 +65,22 @@ public sealed class UiMaster : IAsyncDisposable
     /// <summary>The setup code the master printed at start.</summary>
     public string SetupCode => Announcements.SetupCodes[^1];
 
-    public static async Task<UiMaster> StartAsync(bool watchDocker = false, params string[] extra)
+    public static Task<UiMaster> StartAsync(bool watchDocker = false, params string[] extra) =>
+        StartAsync(watchDocker, sandbox: true, dataDirectory: null, extra);
+
+    /// <param name="watchDocker">Publish the test dockerd's containers (under a label prefix of this master's own).</param>
+    /// <param name="sandbox">Work against the in-process emulator; false: whatever Cloudflare <paramref name="extra"/> names, or none.</param>
+    /// <param name="dataDirectory">An existing data folder to start on (kept on dispose), to restart a master; null: a new one.</param>
+    /// <param name="extra">More <c>--KEY=value</c> settings.</param>
+    public static async Task<UiMaster> StartAsync(bool watchDocker, bool sandbox, string? dataDirectory, params string[] extra)
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        var data = Directory.CreateTempSubdirectory("dockflare-ui-").FullName;
+        var data = dataDirectory ?? Directory.CreateTempSubdirectory("dockflare-ui-").FullName;
         var announcer = new Announcer();
         var args = new List<string>
         {
             "--urls=http://127.0.0.1:0",
-            "--DOCKFLARE_SANDBOX=true",
+            $"--DOCKFLARE_SANDBOX={(sandbox ? "true" : "false")}",
             $"--DATA_DIR={data}",
             $"--PLUGINS_DIR={Path.Combine(AppContext.BaseDirectory, "plugins")}",
             $"--DOCKFLARE_API_KEY={ApiKey}",
@@ -95,7 +105,7 @@ public sealed class UiMaster : IAsyncDisposable
         args.AddRange(extra);
         var app = DockFlareApp.Build([.. args], container => container.RegisterInstance(announcer).As<IApiKeyAnnouncer>());
         await app.StartAsync();
-        return new UiMaster(app, data, announcer, suffix);
+        return new UiMaster(app, data, dataDirectory is null, announcer, suffix);
     }
 
     public async ValueTask DisposeAsync()
@@ -103,6 +113,11 @@ public sealed class UiMaster : IAsyncDisposable
         Api.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (!_ownsData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_data, recursive: true);

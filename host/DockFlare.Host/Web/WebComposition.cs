@@ -1,3 +1,4 @@
+using DockFlare.Host.Web.Cloudflare;
 using System.Threading.RateLimiting;
 using DockFlare.Host.Configuration;
 using DockFlare.Host.Web.Containers;
@@ -77,6 +78,8 @@ internal static class WebComposition
         }
 
         services.AddSingleton<LiveRoutesFeed>();
+        services.AddSingleton<CloudflareCredentialStore>();
+        services.AddTransient<CloudflareCredentialCheck>();
         services.AddTransient<PreviewReader>();
         services.AddTransient<PlanIgnoreList>();
         services.AddTransient<ContainerTraceReader>();

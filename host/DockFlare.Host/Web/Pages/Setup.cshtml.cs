@@ -1,4 +1,5 @@
-using DockFlare.Core.Reconciliation;
+using DockFlare.Host.Web.Cloudflare;
+using DockFlare.Host.Web.Pages.Admin;
 using DockFlare.Modules.Auth;
 using DockFlare.Modules.Auth.Users;
 using Microsoft.AspNetCore.Authentication;
@@ -11,7 +12,9 @@ namespace DockFlare.Host.Web.Pages;
 /// Creates the first admin, once, and only with the setup code from the master's console: reaching a fresh install
 /// is not enough to claim it. Closed (redirects to sign-in) as soon as any user exists.
 /// </summary>
-internal sealed class SetupModel(UserStore users, SetupCodeVault setupCodes, CloudflareAccount cloudflare, TimeProvider time, ILogger<SetupModel> log)
+internal sealed class SetupModel(
+    UserStore users, SetupCodeVault setupCodes, CloudflareCredentialSource source, CloudflareCredentialCheck credentials, TimeProvider time,
+    ILogger<SetupModel> log)
     : PageModel
 {
     public const string WrongCode = "The setup code is not right. Copy it from the master's console; a restart prints a new one.";
@@ -20,16 +23,25 @@ internal sealed class SetupModel(UserStore users, SetupCodeVault setupCodes, Clo
 
     public string? UserName { get; private set; }
 
-    public string CloudflareState => cloudflare.IsSandbox
-        ? "Sandbox mode: Cloudflare is emulated in-process, nothing reaches the real one."
-        : cloudflare.IsConfigured
-            ? "Configured from CF_API_TOKEN and CF_ACCOUNT_ID."
-            : "Not configured: nothing is published until the master runs with CF_API_TOKEN and CF_ACCOUNT_ID (see docs/configuration.md), or with --sandbox.";
+    public string? AccountId { get; private set; }
+
+    /// <summary>Whether the page asks for the Cloudflare account: only when neither the environment nor the sandbox gives one.</summary>
+    public bool AsksForCloudflare => source.Origin is CloudflareCredentialOrigin.None or CloudflareCredentialOrigin.Stored;
+
+    public string CloudflareState => source.Origin switch
+    {
+        CloudflareCredentialOrigin.Sandbox => "Sandbox mode: Cloudflare is emulated in-process, nothing reaches the real one.",
+        CloudflareCredentialOrigin.Environment => "Configured from CF_API_TOKEN and CF_ACCOUNT_ID.",
+        CloudflareCredentialOrigin.Stored => "Configured in the UI earlier; enter new values to replace them.",
+        _ => "Not configured yet. Enter the account and an API token now (checked with Cloudflare, stored encrypted), or later in "
+            + "Settings, or set CF_API_TOKEN and CF_ACCOUNT_ID (see docs/configuration.md).",
+    };
 
     public async Task<IActionResult> OnGetAsync() =>
         await users.AnyAsync(HttpContext.RequestAborted) ? Redirect("/login") : Page();
 
-    public async Task<IActionResult> OnPostAsync(string? setupCode, string? userName, string? password, string? confirm)
+    public async Task<IActionResult> OnPostAsync(
+        string? setupCode, string? userName, string? password, string? confirm, string? cfAccountId, string? cfToken)
     {
         var cancellationToken = HttpContext.RequestAborted;
         if (await users.AnyAsync(cancellationToken))
@@ -38,6 +50,8 @@ internal sealed class SetupModel(UserStore users, SetupCodeVault setupCodes, Clo
         }
 
         UserName = userName;
+        AccountId = cfAccountId;
+        var withCloudflare = AsksForCloudflare && !(string.IsNullOrWhiteSpace(cfAccountId) && string.IsNullOrWhiteSpace(cfToken));
         if (!await setupCodes.VerifyAsync(setupCode, cancellationToken))
         {
             log.LogWarning("Setup refused: wrong setup code");
@@ -51,6 +65,12 @@ internal sealed class SetupModel(UserStore users, SetupCodeVault setupCodes, Clo
             {
                 Errors.Add("The two passwords differ.");
             }
+
+            // Checked live (and saved) only once everything else is right, so a typo elsewhere costs no Cloudflare call.
+            if (Errors.Count == 0 && withCloudflare)
+            {
+                AddIfProblem(await credentials.VerifyAndSaveAsync(cfAccountId, cfToken, "setup", cancellationToken));
+            }
         }
 
         if (Errors.Count > 0)
@@ -63,6 +83,12 @@ internal sealed class SetupModel(UserStore users, SetupCodeVault setupCodes, Clo
         await setupCodes.RetireAsync(cancellationToken);
         log.LogWarning("Setup: created the first admin {UserName}", admin.UserName);
         await HttpContext.SignInAsync(DockFlareAuthentication.CookieScheme, DockFlareAuthentication.UiPrincipal(admin));
+        if (withCloudflare)
+        {
+            TempData["Notice"] = SettingsModel.SavedNotice;
+            return Redirect("/admin/settings");
+        }
+
         return Redirect("/");
     }
 
