@@ -15,13 +15,28 @@ internal static class SecurityHeaders
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
         + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    public static IApplicationBuilder UseDockFlareSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
+    /// <summary>
+    /// The policy of the sign-in page: its single sign-on form answers with a redirect to the provider, and browsers
+    /// apply <c>form-action</c> to a form's redirects too, so the provider's origin (that of
+    /// <paramref name="oidcAuthority"/>, where providers serve their authorize endpoint) is allowed there, and only there.
+    /// </summary>
+    public static string SignInPolicy(string? oidcAuthority) =>
+        string.IsNullOrWhiteSpace(oidcAuthority)
+            ? ContentSecurityPolicy
+            : ContentSecurityPolicy.Replace("form-action 'self'", $"form-action 'self' {new Uri(oidcAuthority).GetLeftPart(UriPartial.Authority)}", StringComparison.Ordinal);
+
+    public static IApplicationBuilder UseDockFlareSecurityHeaders(this IApplicationBuilder app, string? oidcAuthority)
+    {
+        var signInPolicy = SignInPolicy(oidcAuthority);
+        return app.Use((context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/hangfire") ? HangfirePolicy : ContentSecurityPolicy;
+                var path = context.Request.Path;
+                headers.ContentSecurityPolicy = path.StartsWithSegments("/hangfire") ? HangfirePolicy
+                    : path.StartsWithSegments(DockFlare.Modules.Auth.DockFlareAuthentication.LoginPath) ? signInPolicy
+                    : ContentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "same-origin";
@@ -36,4 +51,5 @@ internal static class SecurityHeaders
             });
             return next(context);
         });
+    }
 }

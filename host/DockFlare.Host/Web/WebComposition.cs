@@ -94,7 +94,7 @@ internal static class WebComposition
             app.UseForwardedHeaders();
         }
 
-        app.UseDockFlareSecurityHeaders();
+        app.UseDockFlareSecurityHeaders(settings.Auth.OidcAuthority);
         // asp-append-version hashes the files through the web root provider, so it is the embedded one too.
         app.Environment.WebRootFileProvider = new ManifestEmbeddedFileProvider(typeof(WebComposition).Assembly, "wwwroot");
         app.UseStaticFiles(new StaticFileOptions

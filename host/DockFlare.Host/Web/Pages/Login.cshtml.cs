@@ -21,7 +21,9 @@ internal sealed class LoginModel(PasswordSignIn signIn, UserStore users, AuthOpt
 
     public async Task<IActionResult> OnGetAsync(string? returnUrl, string? error)
     {
-        if (!await users.AnyAsync(HttpContext.RequestAborted))
+        // Without users and without single sign-on, the only way in is the setup page; with single sign-on, the
+        // listed admins can sign in before any password user exists.
+        if (!options.OidcEnabled && !await users.AnyAsync(HttpContext.RequestAborted))
         {
             return Redirect("/setup");
         }
