@@ -35,4 +35,12 @@ internal static class AccessGroupCatalog
         Include = [.. memberEmails.Select(AccessRule.Email)],
         Require = [AccessRule.LoginMethod(oneTimePinIdpId)],
     };
+
+    /// <summary>authenticated-default when it cannot be made: its shape without the rules it would get.</summary>
+    public static AccessGroupDefinition AuthenticatedPlaceholder() => new()
+    {
+        Id = AuthenticatedGroup,
+        Name = "Authenticated (account members, one-time PIN)",
+        Decision = "allow",
+    };
 }

@@ -10,6 +10,9 @@ internal sealed record AccessGroupSnapshot(
     IReadOnlyDictionary<string, AccessGroupDefinition> Groups,
     IReadOnlyDictionary<string, string> PolicyIds)
 {
+    /// <summary>Groups that cannot be used, with why (invalid, or a same-named policy DockFlare did not create).</summary>
+    public IReadOnlyDictionary<string, AccessGroupUnavailable> Unavailable { get; init; } = new Dictionary<string, AccessGroupUnavailable>();
+
     /// <summary>Reusable policy id → group id.</summary>
     public IReadOnlyDictionary<string, string> GroupsByPolicyId { get; } =
         PolicyIds.ToDictionary(p => p.Value, p => p.Key, StringComparer.OrdinalIgnoreCase);

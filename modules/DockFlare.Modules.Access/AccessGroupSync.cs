@@ -43,6 +43,9 @@ internal sealed partial class AccessGroupSync
         _logger = logger;
     }
 
+    /// <summary>What the last pass of this process synced (null before the first): cheap, for showing sync state.</summary>
+    public AccessGroupSnapshot? Latest => Volatile.Read(ref _latest);
+
     /// <summary>The last synced snapshot, or a read-only resolution (no writes) when none was made yet.</summary>
     public async Task<AccessGroupSnapshot> CurrentAsync(CancellationToken cancellationToken) =>
         Volatile.Read(ref _latest) ?? await ResolveAsync(write: false, cancellationToken).ConfigureAwait(false);
@@ -59,9 +62,15 @@ internal sealed partial class AccessGroupSync
     {
         var accountId = _account.RequireId();
         var candidates = new List<AccessGroupDefinition> { AccessGroupCatalog.Bypass() };
-        if (await AuthenticatedAsync(accountId, cancellationToken).ConfigureAwait(false) is { } authenticated)
+        var unavailable = new Dictionary<string, AccessGroupUnavailable>(StringComparer.Ordinal);
+        var (authenticated, missing) = await AuthenticatedAsync(accountId, cancellationToken).ConfigureAwait(false);
+        if (authenticated is not null)
         {
             candidates.Add(authenticated);
+        }
+        else
+        {
+            unavailable[AccessGroupCatalog.AuthenticatedGroup] = new AccessGroupUnavailable(AccessGroupCatalog.AuthenticatedPlaceholder(), missing!);
         }
 
         candidates.AddRange(await _store.ListAsync(cancellationToken).ConfigureAwait(false));
@@ -71,6 +80,7 @@ internal sealed partial class AccessGroupSync
             if (AccessGroupValidator.Check(group) is { } problem)
             {
                 LogGroupRejected(group.Id, problem);
+                unavailable[group.Id] = new AccessGroupUnavailable(group, problem);
             }
             else
             {
@@ -81,7 +91,7 @@ internal sealed partial class AccessGroupSync
         if (!_options.UseReusablePolicies)
         {
             // Groups are copied into each application as inline policies; no reusable policy is made.
-            return new AccessGroupSnapshot(valid.ToDictionary(g => g.Id, StringComparer.Ordinal), new Dictionary<string, string>());
+            return new AccessGroupSnapshot(valid.ToDictionary(g => g.Id, StringComparer.Ordinal), new Dictionary<string, string>()) { Unavailable = unavailable };
         }
 
         var live = await Call(() => _policies.ListReusablePoliciesAsync(accountId, cancellationToken), "list reusable Access policies").ConfigureAwait(false);
@@ -107,6 +117,8 @@ internal sealed partial class AccessGroupSync
             else if (sameName.Count > 0)
             {
                 LogForeignPolicy(group.Id, group.PolicyName, sameName[0].Id);
+                unavailable[group.Id] = new AccessGroupUnavailable(group,
+                    $"Cloudflare policy '{group.PolicyName}' ({sameName[0].Id}) exists but DockFlare did not create it, so it is left alone");
                 continue;
             }
             else if (write)
@@ -133,7 +145,7 @@ internal sealed partial class AccessGroupSync
             await ForgetOrphansAsync(accountId, live, owned, valid, cancellationToken).ConfigureAwait(false);
         }
 
-        return new AccessGroupSnapshot(usable, policyIds);
+        return new AccessGroupSnapshot(usable, policyIds) { Unavailable = unavailable };
     }
 
     // Our policies whose group is gone: deleted once no application uses them (Cloudflare refuses
@@ -159,7 +171,7 @@ internal sealed partial class AccessGroupSync
 
     // authenticated-default needs the one-time PIN provider and the account members' e-mails; without
     // them the group does not exist and routes asking for it are not published (fail closed).
-    private async Task<AccessGroupDefinition?> AuthenticatedAsync(string accountId, CancellationToken cancellationToken)
+    private async Task<(AccessGroupDefinition? Group, string? Missing)> AuthenticatedAsync(string accountId, CancellationToken cancellationToken)
     {
         try
         {
@@ -170,17 +182,19 @@ internal sealed partial class AccessGroupSync
                 .Select(m => m.Email.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             if (pin is null || emails.Count == 0)
             {
-                LogAuthenticatedUnavailable(pin is null ? "the account has no one-time PIN identity provider" : "the account has no member e-mail");
-                return null;
+                var reason = pin is null ? "the account has no one-time PIN identity provider" : "the account has no member e-mail";
+                LogAuthenticatedUnavailable(reason);
+                return (null, reason);
             }
 
-            return AccessGroupCatalog.Authenticated(pin.Id, emails);
+            return (AccessGroupCatalog.Authenticated(pin.Id, emails), null);
         }
         catch (CloudflareApiException ex) when (!ex.IsTransient)
         {
             // A token without Account Settings Read gets 403 on members: expected, and it disables the group.
-            LogAuthenticatedUnavailable(CloudflareFailure.Describe(ex));
-            return null;
+            var reason = CloudflareFailure.Describe(ex);
+            LogAuthenticatedUnavailable(reason);
+            return (null, reason);
         }
         catch (CloudflareApiException ex)
         {

@@ -11,6 +11,7 @@ public sealed class AccessModule(AccessOptions options) : Module
         builder.RegisterInstance(options).AsSelf().SingleInstance();
         builder.RegisterType<AccessGroupStore>().AsSelf().SingleInstance();
         builder.RegisterType<AccessGroupSync>().AsSelf().SingleInstance();
+        builder.RegisterType<AccessGroupEditor>().As<IAccessGroups>().SingleInstance();
         builder.RegisterType<AppliedIntentNotes>().AsSelf().SingleInstance();
         builder.RegisterType<AccessGateway>().As<IAccessGateway>().SingleInstance();
     }

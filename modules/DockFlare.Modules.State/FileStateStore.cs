@@ -156,6 +156,21 @@ internal sealed class FileStateStore : IStateStore
         }, cancellationToken);
     }
 
+    public Task<bool> CompareAndSetSettingAsync(SettingEntry setting, SettingEntry? expected, CancellationToken cancellationToken = default)
+    {
+        StateArguments.ExpectedSetting(setting, expected);
+        return UpdateAsync<Dictionary<string, SettingEntry>, bool>(FileRecordTypes.Settings, [], all =>
+        {
+            if (all.GetValueOrDefault(setting.Key) != expected)
+            {
+                return (false, false);
+            }
+
+            all[setting.Key] = setting;
+            return (true, true);
+        }, cancellationToken);
+    }
+
     public Task<bool> RemoveSettingAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);

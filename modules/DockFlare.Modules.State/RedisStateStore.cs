@@ -147,6 +147,27 @@ internal sealed class RedisStateStore : IStateStore
         await db.HashSetAsync(RedisStateKeys.Settings, setting.Key, StateJson.Serialize(setting)).ConfigureAwait(false);
     }
 
+    public async Task<bool> CompareAndSetSettingAsync(SettingEntry setting, SettingEntry? expected, CancellationToken cancellationToken = default)
+    {
+        StateArguments.ExpectedSetting(setting, expected);
+        var db = await DatabaseAsync().ConfigureAwait(false);
+        var stored = await db.HashGetAsync(RedisStateKeys.Settings, setting.Key).ConfigureAwait(false);
+        var current = stored.IsNull ? null : Read<SettingEntry>(stored, RedisStateKeys.Settings);
+        if (current != expected)
+        {
+            return false;
+        }
+
+        // Compared as entries above (the stored text may come from another serializer version), then written only
+        // if the stored text is still exactly the one compared: the transaction's condition makes it atomic.
+        var transaction = db.CreateTransaction();
+        transaction.AddCondition(stored.IsNull
+            ? Condition.HashNotExists(RedisStateKeys.Settings, setting.Key)
+            : Condition.HashEqual(RedisStateKeys.Settings, setting.Key, stored));
+        _ = transaction.HashSetAsync(RedisStateKeys.Settings, setting.Key, StateJson.Serialize(setting));
+        return await transaction.ExecuteAsync().ConfigureAwait(false);
+    }
+
     public async Task<bool> RemoveSettingAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);

@@ -26,6 +26,15 @@ internal static class StateArguments
         }
     }
 
+    public static void ExpectedSetting(SettingEntry setting, SettingEntry? expected)
+    {
+        Setting(setting);
+        if (expected is not null && !string.Equals(expected.Key, setting.Key, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The expected entry is of setting '{expected.Key}', not '{setting.Key}'.", nameof(expected));
+        }
+    }
+
     public static void Source(RouteSourceKey source)
     {
         ArgumentNullException.ThrowIfNull(source);

@@ -149,11 +149,14 @@ api() { # api METHOD PATH [JSON]
     ${3:+-d "$3"} "$MASTER/api/v2$2"
 }
 
-# The Access groups the samples name. There is no API for them yet: the master reads them from its state store's
-# settings (in Redis: the hash dockflare:state:settings, field access.groups, a JSON setting holding JSON text).
-GROUPS_JSON='[{"id":"admins","name":"Admins","decision":"allow","include":[{"email":{"email":"admin@example.com"}}]},{"id":"staff","name":"Staff","decision":"allow","include":[{"email_domain":{"domain":"example.com"}}]},{"id":"contractors","name":"Contractors","decision":"allow","include":[{"email_domain":{"domain":"contractors.example.com"}}]},{"id":"team","name":"Team","decision":"allow","include":[{"email_domain":{"domain":"example.com"}}]}]'
-redis-cli -p "$REDIS_PORT" HSET dockflare:state:settings access.groups \
-  "{\"key\":\"access.groups\",\"value\":\"${GROUPS_JSON//\"/\\\"}\",\"isJson\":true}" >/dev/null
+# The Access groups the samples name, defined through the REST API as an admin would.
+for group in \
+  '{"id":"admins","name":"Admins","decision":"allow","include":[{"email":{"email":"admin@example.com"}}]}' \
+  '{"id":"staff","name":"Staff","decision":"allow","include":[{"email_domain":{"domain":"example.com"}}]}' \
+  '{"id":"contractors","name":"Contractors","decision":"allow","include":[{"email_domain":{"domain":"contractors.example.com"}}]}' \
+  '{"id":"team","name":"Team","decision":"allow","include":[{"email_domain":{"domain":"example.com"}}]}'; do
+  api POST /access-groups "$group" >/dev/null
+done
 
 start_agent() { # start_agent NAME ENGINE: generates its key, starts it, waits for it to register -> prints its id
   local name=$1 engine=$2 key state="$BASE/agent-$1/agent-state.json"

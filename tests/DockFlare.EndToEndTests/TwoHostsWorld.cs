@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using DockFlare.EndToEndTests.Support;
 using Xunit.Abstractions;
 
@@ -17,15 +16,14 @@ public sealed class TwoHostsWorld : IAsyncLifetime
     /// <summary>The zones of the emulated account: what the chosen samples' lint lines name.</summary>
     public static readonly string[] Zones = ["example.com", "dev.example.com"];
 
-    /// <summary>
-    /// The Access groups the samples name, as an admin would define them. There is no API for groups yet: the master reads
-    /// them from its state store's settings (in Redis the hash <c>dockflare:state:settings</c>, field <c>access.groups</c>).
-    /// </summary>
-    private const string AccessGroups =
-        """[{"id":"admins","name":"Admins","decision":"allow","include":[{"email":{"email":"admin@example.com"}}]},""" +
-        """{"id":"staff","name":"Staff","decision":"allow","include":[{"email_domain":{"domain":"example.com"}}]},""" +
-        """{"id":"contractors","name":"Contractors","decision":"allow","include":[{"email_domain":{"domain":"contractors.example.com"}}]},""" +
-        """{"id":"team","name":"Team","decision":"allow","include":[{"email_domain":{"domain":"example.com"}}]}]""";
+    /// <summary>The Access groups the samples name, as an admin defines them through <c>POST /api/v2/access-groups</c>.</summary>
+    private static readonly object[] AccessGroups =
+    [
+        new { id = "admins", name = "Admins", decision = "allow", include = new object[] { new { email = new { email = "admin@example.com" } } } },
+        new { id = "staff", name = "Staff", decision = "allow", include = new object[] { new { email_domain = new { domain = "example.com" } } } },
+        new { id = "contractors", name = "Contractors", decision = "allow", include = new object[] { new { email_domain = new { domain = "contractors.example.com" } } } },
+        new { id = "team", name = "Team", decision = "allow", include = new object[] { new { email_domain = new { domain = "example.com" } } } },
+    ];
 
     private readonly string _folder = Directory.CreateTempSubdirectory("dockflare-2h-").FullName;
     private readonly List<AgentProcess> _agents = [];
@@ -50,8 +48,14 @@ public sealed class TwoHostsWorld : IAsyncLifetime
         Redis = await PrivateRedisServer.StartAsync(Path.Combine(_folder, "redis"));
         Cloudflare = await EmulatorProcess.StartAsync(_folder, Zones);
         Master = await MasterProcess.StartAsync(Path.Combine(_folder, "master"), Cloudflare, Redis);
-        var setting = JsonSerializer.Serialize(new { key = "access.groups", value = AccessGroups, isJson = true });
-        await Redis.HashSetAsync("dockflare:state:settings", "access.groups", setting);
+        foreach (var group in AccessGroups)
+        {
+            var (status, body) = await Master.SendAsync(HttpMethod.Post, "/api/v2/access-groups", group);
+            if (status != HttpStatusCode.Created)
+            {
+                throw new InvalidOperationException($"Creating an Access group answered {(int)status}: {body}");
+            }
+        }
     }
 
     /// <summary>Generates a key through the REST API and starts an agent with it on <paramref name="engine"/>.</summary>

@@ -180,6 +180,62 @@ public abstract partial class StateStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CompareAndSetSetting_TwoWritersFromOneRead_SecondIsRefusedAndFirstIsKept()
+    {
+        var first = OpenStore();
+        var second = OpenStore();
+        await first.SetSettingAsync(new SettingEntry("access.groups", "[]", true));
+        var read = await first.GetSettingAsync("access.groups");
+
+        Assert.True(await first.CompareAndSetSettingAsync(new SettingEntry("access.groups", "[1]", true), read));
+        Assert.False(await second.CompareAndSetSettingAsync(new SettingEntry("access.groups", "[2]", true), read));
+
+        Assert.Equal(new SettingEntry("access.groups", "[1]", true), await OpenStore().GetSettingAsync("access.groups"));
+    }
+
+    [Fact]
+    public async Task CompareAndSetSetting_ExpectedAbsent_StoresOnlyWhileTheKeyHasNoEntry()
+    {
+        var store = OpenStore();
+
+        Assert.True(await store.CompareAndSetSettingAsync(new SettingEntry("fresh", "a", false), null));
+        Assert.False(await OpenStore().CompareAndSetSettingAsync(new SettingEntry("fresh", "b", false), null));
+
+        Assert.Equal(new SettingEntry("fresh", "a", false), await OpenStore().GetSettingAsync("fresh"));
+    }
+
+    [Fact]
+    public async Task CompareAndSetSetting_ConcurrentIncrements_NoneIsLost()
+    {
+        const int Writers = 8;
+        await OpenStore().SetSettingAsync(new SettingEntry("counter", "0", true));
+
+        await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(async () =>
+        {
+            var store = OpenStore();
+            while (true)
+            {
+                var read = await store.GetSettingAsync("counter");
+                var next = new SettingEntry("counter", (int.Parse(read!.Value, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), true);
+                if (await store.CompareAndSetSettingAsync(next, read))
+                {
+                    return;
+                }
+            }
+        })));
+
+        Assert.Equal(Writers.ToString(System.Globalization.CultureInfo.InvariantCulture), (await OpenStore().GetSettingAsync("counter"))!.Value);
+    }
+
+    [Fact]
+    public async Task CompareAndSetSetting_MarkedJsonButInvalid_ThrowsAndStoresNothing()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => OpenStore().CompareAndSetSettingAsync(new SettingEntry("bad", "{not json", true), null));
+
+        Assert.Null(await OpenStore().GetSettingAsync("bad"));
+    }
+
+    [Fact]
     public async Task SetSetting_MarkedJsonButInvalid_ThrowsAndStoresNothing()
     {
         var store = OpenStore();

@@ -38,6 +38,16 @@ public sealed class InMemoryStateStore : IStateStore
         return Task.CompletedTask;
     }
 
+    public Task<bool> CompareAndSetSettingAsync(SettingEntry setting, SettingEntry? expected, CancellationToken cancellationToken = default)
+    {
+        if (setting.IsJson)
+        {
+            using var _ = System.Text.Json.JsonDocument.Parse(setting.Value);
+        }
+
+        return Task.FromResult(expected is null ? _settings.TryAdd(setting.Key, setting) : _settings.TryUpdate(setting.Key, setting, expected));
+    }
+
     public Task<IReadOnlyList<SettingEntry>> ListSettingsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<SettingEntry>>([.. _settings.Values.OrderBy(s => s.Key, StringComparer.Ordinal)]);
 

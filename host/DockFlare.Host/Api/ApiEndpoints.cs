@@ -32,6 +32,7 @@ internal static class ApiEndpoints
         PlanEndpoints.Map(api);
         ChangesEndpoints.Map(api);
         RulesEndpoints.Map(api);
+        AccessGroupsEndpoints.Map(api);
         AdoptEndpoints.Map(api);
         AgentEndpoints.Map(api);
         AgentCommandEndpoints.Map(api);

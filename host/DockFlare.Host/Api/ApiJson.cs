@@ -84,7 +84,8 @@ internal static class ApiJson
             }
             catch (JsonException ex)
             {
-                return (null, Invalid(JsonShapeErrors.WrongShape(ex.Path, typeof(T), document.RootElement, options)));
+                return (null, Invalid(JsonShapeErrors.UnknownField(typeof(T), document.RootElement, options)
+                    ?? JsonShapeErrors.WrongShape(ex.Path, typeof(T), document.RootElement, options)));
             }
         }
     }

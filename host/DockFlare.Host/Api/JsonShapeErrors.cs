@@ -71,6 +71,24 @@ internal static class JsonShapeErrors
         return $"`{shown}` must be {Expected(type, options)}{actual}.";
     }
 
+    /// <summary>
+    /// For a type that refuses unknown fields: the first top-level field of <paramref name="root"/> it does not have, named
+    /// with the fields it does have; null when there is none (or the type takes unknown fields).
+    /// </summary>
+    public static string? UnknownField(Type target, JsonElement root, JsonSerializerOptions options)
+    {
+        var info = options.GetTypeInfo(target);
+        if (info.Kind != JsonTypeInfoKind.Object || info.UnmappedMemberHandling != System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow
+            || root.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var known = info.Properties.Select(p => p.Name).ToList();
+        var unknown = root.EnumerateObject().Select(p => p.Name).FirstOrDefault(n => !known.Contains(n, StringComparer.Ordinal));
+        return unknown is null ? null : $"`{Shorten(unknown)}` is not a field of this object; its fields are {string.Join(", ", known)}.";
+    }
+
     /// <summary>A JSON value kind in words: "an object", "a number", "null".</summary>
     public static string Describe(JsonValueKind kind) => kind switch
     {

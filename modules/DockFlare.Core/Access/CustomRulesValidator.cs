@@ -14,14 +14,6 @@ internal static class CustomRulesValidator
 
     private static readonly FrozenSet<string> Decisions = new[] { "allow", "deny", "non_identity", "bypass" }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string> RuleTypes = new[]
-    {
-        "everyone", "email", "email_domain", "email_list", "ip", "ip_list", "group", "service_token", "any_valid_service_token",
-        "geo", "auth_method", "device_posture", "certificate", "common_name", "login_method", "azureAD", "gsuite", "okta",
-        "saml", "github-organization", "external_evaluation", "auth_context", "oidc", "linked_app_token", "user_risk_score",
-        "cloudflare_account_member",
-    }.ToFrozenSet(StringComparer.Ordinal);
-
     private static readonly FrozenSet<string> PolicyFields = new[]
     {
         "name", "decision", "include", "exclude", "require", "precedence", "session_duration", "approval_required",
@@ -119,7 +111,7 @@ internal static class CustomRulesValidator
                 }
 
                 var only = rule.EnumerateObject().First();
-                if (!RuleTypes.Contains(only.Name) || only.Value.ValueKind != JsonValueKind.Object)
+                if (!AccessRuleKinds.All.Contains(only.Name) || only.Value.ValueKind != JsonValueKind.Object)
                 {
                     return $"'{only.Name}' in '{list}' is not a Cloudflare Access rule type";
                 }

@@ -64,6 +64,15 @@ public interface IStateStore
     /// <exception cref="ArgumentException">The entry says it is JSON but its value is not valid JSON.</exception>
     Task SetSettingAsync(SettingEntry setting, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stores <paramref name="setting"/> only if the stored entry of its key still equals <paramref name="expected"/>
+    /// (null: only if the key has no entry): the compare-and-set that lets two writers of one setting never lose each
+    /// other's edits. Read, change, and call this again with what was read when it answers false.
+    /// </summary>
+    /// <returns>Whether it was stored (false: another writer changed the setting since <paramref name="expected"/> was read).</returns>
+    /// <exception cref="ArgumentException">The entry says it is JSON but is not, or <paramref name="expected"/> has another key.</exception>
+    Task<bool> CompareAndSetSettingAsync(SettingEntry setting, SettingEntry? expected, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes one setting.</summary>
     /// <returns>Whether it existed.</returns>
     Task<bool> RemoveSettingAsync(string key, CancellationToken cancellationToken = default);
