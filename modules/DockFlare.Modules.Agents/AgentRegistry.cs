@@ -122,6 +122,9 @@ internal sealed partial class AgentRegistry(
             throw new AgentRequestException(AgentRequestError.Invalid, "invalid_request", "Give either 'tunnelId' (an existing tunnel of the account) or 'createTunnel': true.");
         }
 
+        // Checked before anything is created: scopes given at enrolment obey the same rules as SetScopesAsync's.
+        var normalised = scopes is null ? null : Normalise(scopes);
+
         var accountId = RequireAccount();
         var others = (await documents.ListAsync<AgentRecord>(AgentCollections.Agents).ConfigureAwait(false)).Where(a => a.Id != agentId).ToList();
         var tunnel = createTunnel
@@ -143,7 +146,7 @@ internal sealed partial class AgentRegistry(
                     // Created now (or reused after a half-finished creation), or kept from an earlier enrolment on it.
                     TunnelCreated = createTunnel || (same && previous.TunnelCreated),
                     EnrolledAt = now,
-                    Scopes = scopes ?? previous.Scopes,
+                    Scopes = normalised ?? previous.Scopes,
                     WarnedConnectors = same ? previous.WarnedConnectors : [],
                 };
             })
