@@ -122,6 +122,9 @@ internal sealed partial class AgentRegistry(
             throw new AgentRequestException(AgentRequestError.Invalid, "invalid_request", "Give either 'tunnelId' (an existing tunnel of the account) or 'createTunnel': true.");
         }
 
+        // Checked before anything is created: scopes given at enrolment obey the same rules as SetScopesAsync's.
+        var normalised = scopes is null ? null : Normalise(scopes);
+
         var accountId = RequireAccount();
         var others = (await documents.ListAsync<AgentRecord>(AgentCollections.Agents).ConfigureAwait(false)).Where(a => a.Id != agentId).ToList();
         var tunnel = createTunnel
@@ -143,7 +146,7 @@ internal sealed partial class AgentRegistry(
                     // Created now (or reused after a half-finished creation), or kept from an earlier enrolment on it.
                     TunnelCreated = createTunnel || (same && previous.TunnelCreated),
                     EnrolledAt = now,
-                    Scopes = scopes ?? previous.Scopes,
+                    Scopes = normalised ?? previous.Scopes,
                     WarnedConnectors = same ? previous.WarnedConnectors : [],
                 };
             })
@@ -159,7 +162,7 @@ internal sealed partial class AgentRegistry(
     public async Task<AgentRecord> RenameAsync(string agentId, string displayName, CancellationToken cancellationToken)
     {
         var name = Clean(displayName);
-        if (name is null || !DisplayNamePattern().IsMatch(name))
+        if (name is null || !AgentDisplayNames.IsValid(name))
         {
             throw new AgentRequestException(AgentRequestError.Invalid, "invalid_name",
                 "'displayName' must be 1 to 64 letters, digits, spaces, '.', '_' or '-'.");
@@ -327,7 +330,7 @@ internal sealed partial class AgentRegistry(
     private static string Name(AgentRegistration registration, string id)
     {
         var name = Clean(registration.DisplayName) ?? Clean(registration.Hostname);
-        return name is not null && DisplayNamePattern().IsMatch(name) ? name : "agent-" + id[..8];
+        return name is not null && AgentDisplayNames.IsValid(name) ? name : "agent-" + id[..8];
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -337,9 +340,6 @@ internal sealed partial class AgentRegistry(
         var slug = SlugPattern().Replace(displayName.ToLowerInvariant(), "-").Trim('-');
         return slug.Length == 0 ? id[..8] : slug[..Math.Min(slug.Length, 40)];
     }
-
-    [GeneratedRegex("^[A-Za-z0-9 ._-]{1,64}$", RegexOptions.CultureInvariant)]
-    private static partial Regex DisplayNamePattern();
 
     [GeneratedRegex("[^a-z0-9]+", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();

@@ -11,6 +11,7 @@ public sealed class AgentLifecycleTests
 {
     private const int Database = 25;
     private static readonly string[] ExampleCom = ["example.com"];
+    private static readonly string[] BadZones = ["Example.com", "not a zone!"];
     private static readonly CancellationToken Ct = CancellationToken.None;
 
     private static object Container(string id, string name, Dictionary<string, string> labels, string state = "running") =>
@@ -50,6 +51,22 @@ public sealed class AgentLifecycleTests
         Assert.Equal(tunnelId, command.GetProperty("payload").GetProperty("tunnel_id").GetString());
         Assert.False(command.GetProperty("payload").TryGetProperty("token", out _));
         Assert.Equal("online", shown.GetProperty("agent").GetProperty("liveness").GetString());
+    }
+
+    [Fact]
+    public async Task Enrol_InvalidScope_RefusedBeforeAnyTunnelAndTheAgentStaysPending()
+    {
+        await using var master = await AgentMaster.StartAsync(Database);
+        var (agentId, _) = await master.NewAgentAsync("edge 2");
+
+        var (status, body, _) = await master.PostAsync($"/api/v2/agents/{agentId}/enrol", new { createTunnel = true, scopes = new { zones = BadZones } });
+
+        Assert.Equal(400, status);
+        Assert.Equal("invalid_scope", body.GetProperty("error").GetString());
+        var (_, shown, _) = await master.GetAsync($"/api/v2/agents/{agentId}");
+        Assert.Equal("pending", shown.GetProperty("agent").GetProperty("agent").GetProperty("status").GetString());
+        var tunnels = await master.Tunnels.ListTunnelsAsync(master.AccountId, DockFlare.Plugins.Abstractions.Cloudflare.TunnelQuery.Live, Ct);
+        Assert.DoesNotContain(tunnels, t => t.Name == "dockflare-agent-edge-2");
     }
 
     [Fact]

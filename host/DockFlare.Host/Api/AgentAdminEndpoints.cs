@@ -90,10 +90,36 @@ internal static class AgentAdminEndpoints
 
     private static (AgentScopes? Scopes, IResult? Error) Scopes(JsonObject body)
     {
-        var (zones, zoneError) = AgentKeyEndpoints.Strings(body, "zones");
-        var (hostnames, hostError) = AgentKeyEndpoints.Strings(body, "hostnames");
-        return (zoneError ?? hostError) is { } message
-            ? (null, ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", message))
-            : (new AgentScopes(zones ?? [], hostnames ?? []), null);
+        var (zones, zoneError) = Strings(body, "zones");
+        var (hostnames, hostError) = Strings(body, "hostnames");
+        var (scopes, problem) = (zoneError ?? hostError) is { } shapeError ? (null, shapeError) : AgentAdminInput.Scopes(zones, hostnames);
+        return problem is null ? (scopes, null) : (null, ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", problem));
+    }
+
+    /// <summary>Reads an optional field that must be an array of strings; null when absent, an error text when malformed.</summary>
+    private static (List<string>? Values, string? Error) Strings(JsonObject body, string field)
+    {
+        if (body[field] is null)
+        {
+            return (null, null);
+        }
+
+        if (body[field] is not JsonArray array)
+        {
+            return (null, $"'{field}' must be an array of strings.");
+        }
+
+        var values = new List<string>(array.Count);
+        foreach (var item in array)
+        {
+            if (AgentCompatEndpoints.Text(item) is not { } text)
+            {
+                return (null, $"'{field}' must be an array of strings.");
+            }
+
+            values.Add(text);
+        }
+
+        return (values, null);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using DockFlare.Modules.Agents;
 
 namespace DockFlare.Host.Api;
@@ -16,10 +15,10 @@ internal static class AgentKeyEndpoints
                 return error;
             }
 
-            var label = AgentCompatEndpoints.Text(body!["label"])?.Trim() ?? "";
-            if (label.Length > 100)
+            var (label, problem) = AgentAdminInput.Label(AgentCompatEndpoints.Text(body!["label"]));
+            if (problem is not null)
             {
-                return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", "'label' must be at most 100 characters.");
+                return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", problem);
             }
 
             var issued = await keys.GenerateAsync(label, context.RequestAborted);
@@ -44,32 +43,5 @@ internal static class AgentKeyEndpoints
                 return ApiError.Result(AgentRequestGuard.StatusOf(e.Error), e.Code, e.Message);
             }
         });
-    }
-
-    /// <summary>Reads an optional string array field; null when absent, an error text when malformed.</summary>
-    public static (List<string>? Values, string? Error) Strings(JsonObject body, string field)
-    {
-        if (body[field] is null)
-        {
-            return (null, null);
-        }
-
-        if (body[field] is not JsonArray array || array.Count > 200)
-        {
-            return (null, $"'{field}' must be an array of at most 200 strings.");
-        }
-
-        var values = new List<string>(array.Count);
-        foreach (var item in array)
-        {
-            if (AgentCompatEndpoints.Text(item) is not { } text || text.Length > 253)
-            {
-                return (null, $"'{field}' must hold strings of at most 253 characters.");
-            }
-
-            values.Add(text);
-        }
-
-        return (values, null);
     }
 }

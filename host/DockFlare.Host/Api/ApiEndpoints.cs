@@ -27,7 +27,9 @@ internal static class ApiEndpoints
     {
         var api = endpoints.MapGroup(Prefix);
         // Reading needs any caller (the fallback policy); changing anything needs an admin (or a read-write token).
-        ((IEndpointConventionBuilder)api).Add(RequireAdminToChange);
+        // A "finally" convention: it must see the endpoint's own metadata and that of inner groups (the agent routes'
+        // policy, AllowAnonymous), which ordinary group conventions run before.
+        ((IEndpointConventionBuilder)api).Finally(RequireAdminToChange);
         RoutesEndpoints.Map(api);
         PlanEndpoints.Map(api);
         ChangesEndpoints.Map(api);
