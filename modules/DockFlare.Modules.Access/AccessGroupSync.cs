@@ -21,7 +21,16 @@ internal sealed partial class AccessGroupSync
     private readonly CloudflareAccount _account;
     private readonly AccessOptions _options;
     private readonly ILogger<AccessGroupSync> _logger;
+    private readonly TimeProvider _time;
     private AccessGroupSnapshot? _latest;
+    private AuthenticatedLookup? _authenticated;
+
+    /// <summary>
+    /// How long the built-in authenticated group's inputs (identity providers, account members) are reused: a burst of
+    /// container events then costs two account reads a minute, not two per pass. Shorter than the periodic reconcile
+    /// (at least 60 s), so a member removed in Cloudflare leaves the group no later than it did before.
+    /// </summary>
+    public static readonly TimeSpan AuthenticatedLookupLifetime = TimeSpan.FromSeconds(60);
 
     public AccessGroupSync(
         ICloudflareAccessPolicies policies,
@@ -31,8 +40,10 @@ internal sealed partial class AccessGroupSync
         AccessGroupStore store,
         CloudflareAccount account,
         AccessOptions options,
-        ILogger<AccessGroupSync> logger)
+        ILogger<AccessGroupSync> logger,
+        TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         _policies = policies;
         _accounts = accounts;
         _identityProviders = identityProviders;
@@ -173,6 +184,20 @@ internal sealed partial class AccessGroupSync
     // them the group does not exist and routes asking for it are not published (fail closed).
     private async Task<(AccessGroupDefinition? Group, string? Missing)> AuthenticatedAsync(string accountId, CancellationToken cancellationToken)
     {
+        var now = _time.GetUtcNow();
+        if (Volatile.Read(ref _authenticated) is { } cached && cached.AccountId == accountId && now - cached.At < AuthenticatedLookupLifetime)
+        {
+            return (cached.Group, cached.Missing);
+        }
+
+        var (group, missing) = await LookUpAuthenticatedAsync(accountId, cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref _authenticated, new AuthenticatedLookup(accountId, now, group, missing));
+        return (group, missing);
+    }
+
+    // A transient failure throws and is not remembered: the next pass asks again.
+    private async Task<(AccessGroupDefinition? Group, string? Missing)> LookUpAuthenticatedAsync(string accountId, CancellationToken cancellationToken)
+    {
         try
         {
             var idps = await _identityProviders.ListIdentityProvidersAsync(accountId, cancellationToken).ConfigureAwait(false);
@@ -231,4 +256,6 @@ internal sealed partial class AccessGroupSync
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Access group authenticated-default is unavailable: {Reason}; routes using it are not published")]
     private partial void LogAuthenticatedUnavailable(string reason);
+
+    private sealed record AuthenticatedLookup(string AccountId, DateTimeOffset At, AccessGroupDefinition? Group, string? Missing);
 }

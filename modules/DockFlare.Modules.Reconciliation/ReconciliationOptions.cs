@@ -21,10 +21,10 @@ public sealed class ReconciliationOptions
     [Range(5, 3600, ErrorMessage = "DOCKER_RESCAN_SECONDS must be between {1} and {2}.")]
     public int DockerRescanSeconds { get; set; } = 60;
 
-    /// <summary>How long requests are gathered before one reconcile runs (<c>RECONCILE_DEBOUNCE_MS</c>, default 750).</summary>
+    /// <summary>How long requests are gathered before one reconcile runs (<c>RECONCILE_DEBOUNCE_MS</c>, default 500).</summary>
     [ConfigurationKeyName("RECONCILE_DEBOUNCE_MS")]
     [Range(0, 60_000, ErrorMessage = "RECONCILE_DEBOUNCE_MS must be between {1} and {2}.")]
-    public int DebounceMilliseconds { get; set; } = 750;
+    public int DebounceMilliseconds { get; set; } = 500;
 
     /// <summary>Whether the local Docker engine is a source of routes (<c>DOCKER_SOURCE_ENABLED</c>, default true).</summary>
     [ConfigurationKeyName("DOCKER_SOURCE_ENABLED")]

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+using System.Globalization;
 using System.Text.Json;
 using DockFlare.CloudflareEmulator;
 using DockFlare.Core.Reconciliation;
@@ -97,6 +99,28 @@ public sealed class AccessGroupSyncTests
         Assert.DoesNotContain("DockFlare-AccessGroup-office-ip", names);
         Assert.Contains("DockFlare-AccessGroup-team", names);
         Assert.Equal(3, (await bed.State.ListOwnershipAsync(OwnedObjectKind.AccessPolicy, AccessTestBed.Ct)).Count);
+    }
+
+    [Fact]
+    public async Task EnsureGroupsAsync_PassesWithinAMinute_ReadIdentityProvidersAndMembersOnce()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-04T12:00:00Z", CultureInfo.InvariantCulture));
+        await using var bed = await AccessTestBed.StartAsync(clock);
+        int Reads() => bed.Harness.Requests.Count(r => r.Method == "GET" && (r.Path.EndsWith("/members", StringComparison.Ordinal)
+            || r.Path.EndsWith("/access/identity_providers", StringComparison.Ordinal)));
+        var before = Reads();
+        await bed.Gateway.EnsureGroupsAsync(AccessTestBed.Ct);
+        var first = Reads() - before;
+
+        clock.Advance(TimeSpan.FromSeconds(59));
+        var groups = await bed.Gateway.EnsureGroupsAsync(AccessTestBed.Ct);
+        Assert.Equal(before + first, Reads());
+        Assert.Contains("authenticated-default", groups);
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await bed.Gateway.EnsureGroupsAsync(AccessTestBed.Ct);
+        Assert.Equal(before + (2 * first), Reads());
+        Assert.Equal(2, first);
     }
 
     [Fact]

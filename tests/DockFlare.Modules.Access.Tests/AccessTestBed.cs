@@ -33,7 +33,10 @@ internal sealed class AccessTestBed : IAsyncDisposable
 
     public static CancellationToken Ct => CancellationToken.None;
 
-    public static async Task<AccessTestBed> StartAsync(bool useReusablePolicies = true, params AccessGroupDefinition[] groups)
+    public static Task<AccessTestBed> StartAsync(bool useReusablePolicies = true, params AccessGroupDefinition[] groups) =>
+        StartAsync(TimeProvider.System, useReusablePolicies, groups);
+
+    public static async Task<AccessTestBed> StartAsync(TimeProvider time, bool useReusablePolicies = true, params AccessGroupDefinition[] groups)
     {
         var harness = await CloudflareHarness.StartAsync();
         var state = new InMemoryStateStore();
@@ -45,7 +48,7 @@ internal sealed class AccessTestBed : IAsyncDisposable
         var account = new CloudflareAccount(harness.AccountId, IsSandbox: false);
         var options = new AccessOptions { UseReusablePolicies = useReusablePolicies };
         var sync = new AccessGroupSync(harness.Policies, harness.Accounts, harness.IdentityProviders, state, new AccessGroupStore(state), account, options,
-            harness.Get<ILogger<AccessGroupSync>>());
+            harness.Get<ILogger<AccessGroupSync>>(), time);
         var gateway = new AccessGateway(harness.Apps, sync, new AppliedIntentNotes(state), account, options, harness.Get<ILogger<AccessGateway>>());
         var pin = (await harness.IdentityProviders.ListIdentityProvidersAsync(harness.AccountId, Ct)).Single(i => i.Type == "onetimepin");
         return new AccessTestBed(harness, state, gateway, pin.Id);
