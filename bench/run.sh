@@ -14,7 +14,7 @@
 #   bench/run.sh cold-start [N...]           #3 a fresh master publishing N containers under Cloudflare's rate limit
 #                                (default 500; 2000 takes over 5 minutes: the limit is 1,200 calls per 5 minutes)
 #   bench/run.sh ingress-latency [N [MS]]    #4 N container starts on a private dockerd -> ingress written (default 200;
-#                                MS: RECONCILE_DEBOUNCE_MS instead of the default 750)
+#                                MS: RECONCILE_DEBOUNCE_MS instead of the default 500)
 #   bench/run.sh master-memory [N...]        #7 (master part): the published master's VmRSS idle and with N agents (default 1000)
 #   bench/run.sh memory          #7 (agent part): bench/agent-memory.sh
 #
