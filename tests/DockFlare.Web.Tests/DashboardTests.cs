@@ -61,6 +61,11 @@ public sealed class DashboardTests : IClassFixture<DockerAdminSession>, IAsyncLi
         await Assertions.Expect(row).ToBeHiddenAsync();
         await page.Page.GetByLabel("Search").FillAsync(hostname);
         await Assertions.Expect(row).ToBeVisibleAsync();
+
+        // Stopped: still published during its grace period, which the row counts down.
+        await _docker.Containers.StopContainerAsync(created.ID, new ContainerStopParameters { WaitBeforeKillSeconds = 1 });
+        await Assertions.Expect(row.Locator(".status")).ToHaveTextAsync("pending deletion", new() { Timeout = 30_000 });
+        await Assertions.Expect(row.Locator(".countdown")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"deleted in \d+ (min|s), at \d{4}-"));
         page.AssertNoConsoleProblems();
     }
 

@@ -31,6 +31,11 @@ public sealed class PlanChangesPageTests : IClassFixture<AdminSession>
             "test", CancellationToken.None);
 
         await using var page = await _session.OpenAsAdminAsync();
+        var route = page.Page.Locator("#routes tbody tr", new() { HasText = hostname });
+        await Assertions.Expect(route.Locator(".status")).ToHaveTextAsync("conflict", new() { Timeout = 30_000 });
+        await page.Page.GetByLabel("Status").SelectOptionAsync("conflict");
+        await Assertions.Expect(route).ToBeVisibleAsync();
+
         await page.GotoAsync("/plan");
         var finding = page.Page.Locator("#findings tbody tr[data-kind='conflict']", new() { HasText = hostname });
         await Assertions.Expect(finding).ToBeVisibleAsync();

@@ -19,7 +19,11 @@ internal sealed record DashboardRow(
     DateTimeOffset? DeleteAt,
     IReadOnlyList<string> Diagnostics)
 {
-    public static DashboardRow From(RouteReport report)
+    public static DashboardRow From(RouteReport report) => From(report, null);
+
+    /// <param name="report">The route and its publication status.</param>
+    /// <param name="last">The last reconcile, whose errors name the routes it failed on.</param>
+    public static DashboardRow From(RouteReport report, ReconcileOutcome? last)
     {
         var route = report.Route;
         var isContainer = route.Source.Kind == RouteSourceKind.Container;
@@ -33,16 +37,23 @@ internal sealed record DashboardRow(
             route.Zone,
             route.Tunnel,
             DescribeAccess(route.Access),
-            StatusText(report.Status),
+            StatusText(report, last),
             report.DeleteAt,
             [.. report.Diagnostics.Select(d => d.Message)]);
     }
 
-    public static string StatusText(RoutePublication status) => status switch
+    /// <summary>
+    /// What the dashboard calls a route's state: <c>live</c>, <c>pending deletion</c>, <c>conflict</c> (blocked by an
+    /// object DockFlare does not own), <c>blocked</c> (fail closed, such as Access that cannot be confirmed),
+    /// <c>error</c> (not published yet and the last reconcile failed on its hostname) or <c>pending</c>.
+    /// </summary>
+    public static string StatusText(RouteReport report, ReconcileOutcome? last) => report.Status switch
     {
         RoutePublication.Active => "live",
         RoutePublication.PendingDeletion => "pending deletion",
+        RoutePublication.Blocked when report.Diagnostics.Any(d => d.Code.EndsWith("-conflict", StringComparison.Ordinal)) => "conflict",
         RoutePublication.Blocked => "blocked",
+        _ when last is { Succeeded: false } && last.Errors.Any(e => e.Contains(report.Route.Hostname, StringComparison.OrdinalIgnoreCase)) => "error",
         _ => "pending",
     };
 

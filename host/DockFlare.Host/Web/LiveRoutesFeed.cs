@@ -61,7 +61,7 @@ internal sealed class LiveRoutesFeed(IReconciler reconciler, TimeProvider time) 
 
     public static DashboardSnapshot Build(RoutesReport report)
     {
-        var rows = report.Routes.Select(DashboardRow.From).ToList();
+        var rows = report.Routes.Select(r => DashboardRow.From(r, report.LastOutcome)).ToList();
         var findings = report.Diagnostics.Select(d => d.ToString()).ToList();
         var last = report.LastOutcome is { } outcome ? Describe(outcome) : null;
         var version = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { rows, findings, last }, Json)))[..16];

@@ -47,6 +47,15 @@
         return td;
     }
 
+    // A route waiting out its grace period says how long is left: "(deleted in 4 min, at 2026-12-04 12:34:56Z)".
+    function countdown(span) {
+        const at = new Date(span.dataset.deadline);
+        const seconds = Math.max(0, Math.round((at.getTime() - Date.now()) / 1000));
+        const left = seconds >= 120 ? Math.round(seconds / 60) + " min" : seconds + " s";
+        span.textContent = " (deleted in " + left + ", at " + at.toISOString().replace(".000", "").replace("T", " ") + ")";
+        return span;
+    }
+
     function renderRoutes(table, snapshot) {
         const body = table.tBodies[0];
         const rows = snapshot.routes.map(function (r) {
@@ -64,7 +73,7 @@
             cell(tr, "Tunnel", r.tunnel);
             cell(tr, "Access", r.access);
             const status = cell(tr, "Status", el("span", r.status, { "class": "status", "data-status": r.status }));
-            if (r.deleteAt) { status.appendChild(el("span", " (deleted at " + new Date(r.deleteAt).toISOString().replace(".000", "") + ")", { "class": "countdown" })); }
+            if (r.deleteAt) { status.appendChild(countdown(el("span", null, { "class": "countdown", "data-deadline": r.deleteAt }))); }
             for (const d of r.diagnostics) { status.appendChild(el("span", d, { "class": "diag" })); }
             return tr;
         });
@@ -88,6 +97,10 @@
             if (input) { input.addEventListener("input", function () { applyFilters(table); }); }
         }
         applyFilters(table);
+        for (const span of table.querySelectorAll(".countdown[data-deadline]")) { countdown(span); }
+        window.setInterval(function () {
+            for (const span of table.querySelectorAll(".countdown[data-deadline]")) { countdown(span); }
+        }, 5000);
         if (table.dataset.live && window.EventSource) {
             const source = new EventSource(table.dataset.live);
             source.addEventListener("routes", function (event) { renderRoutes(table, JSON.parse(event.data)); });
