@@ -70,7 +70,7 @@ internal static class DockFlareApp
             FirstPartyModules.Register(container, settings, cloudflare);
             configureContainer?.Invoke(container);
         });
-        builder.AddDockFlarePlugins(settings.Host, log.ForContext<PluginFolderLoader>());
+        builder.AddDockFlarePlugins(settings, log.ForContext<PluginFolderLoader>());
         builder.Services.AddDockFlareJobs(settings.Redis, log.ForContext(typeof(JobStorageSetup)));
         builder.Services.AddDockFlareHealth();
         builder.Services.AddDockFlareWeb(settings);

@@ -88,6 +88,29 @@ public sealed class HostStartupTests
         Assert.Contains("required plugins not usable: cloudflare", await readyz.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("false", HttpStatusCode.OK)]
+    [InlineData("true", HttpStatusCode.ServiceUnavailable)]
+    public async Task Readyz_NoDockerPlugin_UnavailableOnlyWhenLocalContainersAreASource(string dockerSource, HttpStatusCode expected)
+    {
+        using var folders = new PluginFolders("cloudflare");
+        using var data = new TempFolder();
+        await using var host = await HostUnderTest.StartAsync(
+        [
+            ("PLUGINS_DIR", folders.Directory),
+            ("DATA_DIR", data.Path),
+            ("DOCKER_SOURCE_ENABLED", dockerSource),
+        ]);
+
+        var readyz = await host.Client.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.Equal(expected, readyz.StatusCode);
+        if (expected != HttpStatusCode.OK)
+        {
+            Assert.Contains("required plugins not usable: docker", await readyz.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Readyz_DockerEngineDown_IsUnavailableButTheMasterRuns()
     {

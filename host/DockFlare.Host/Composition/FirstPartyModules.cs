@@ -13,8 +13,12 @@ namespace DockFlare.Host.Composition;
 /// <summary>The first-party modules, each registered through its Autofac module with its settings.</summary>
 internal static class FirstPartyModules
 {
-    /// <summary>The plugins the host needs for its job; their absence is reported as missing.</summary>
-    public static readonly IReadOnlyCollection<string> ExpectedPlugins = ["cloudflare", "docker"];
+    /// <summary>
+    /// The plugins the host needs for its job; their absence is reported as missing. Docker only while local containers
+    /// are a source (<c>DOCKER_SOURCE_ENABLED</c>): a master that publishes only its agents' hosts needs no engine.
+    /// </summary>
+    public static IReadOnlyCollection<string> ExpectedPlugins(DockFlareSettings settings) =>
+        settings.Reconciliation.DockerSourceEnabled ? ["cloudflare", "docker"] : ["cloudflare"];
 
     public static void Register(ContainerBuilder builder, DockFlareSettings settings, CloudflareSetup cloudflare)
     {

@@ -7,12 +7,12 @@ namespace DockFlare.Host.Composition;
 /// <summary>Loads the plugins folder (through the loader the master shares with the agent) and adds each loaded plugin's services to the host.</summary>
 internal static class PluginComposition
 {
-    public static PluginCatalog AddDockFlarePlugins(this WebApplicationBuilder builder, HostSettings settings, Serilog.ILogger log)
+    public static PluginCatalog AddDockFlarePlugins(this WebApplicationBuilder builder, DockFlareSettings settings, Serilog.ILogger log)
     {
         // The shared loader logs through Microsoft.Extensions.Logging; this factory hands its events to the host's Serilog logger.
         using var loggers = new SerilogLoggerFactory(log);
         var (catalog, loaded) = new PluginFolderLoader(loggers.CreateLogger<PluginFolderLoader>())
-            .LoadAll(settings.ResolvedPluginsDirectory, builder.Configuration, builder.Services, FirstPartyModules.ExpectedPlugins);
+            .LoadAll(settings.Host.ResolvedPluginsDirectory, builder.Configuration, builder.Services, FirstPartyModules.ExpectedPlugins(settings));
         foreach (var plugin in loaded)
         {
             foreach (var descriptor in plugin.Services)
