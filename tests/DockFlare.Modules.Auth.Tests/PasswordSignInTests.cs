@@ -59,6 +59,20 @@ public sealed class PasswordSignInTests
     }
 
     [Fact]
+    public async Task SignIn_ManyWrongGuessesAtOnce_NoCountIsLostAndTheAccountLocks()
+    {
+        _state.SettingReadDelay = TimeSpan.FromMilliseconds(20);
+        var guesses = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => _signIn.SignInAsync("alice", "wrong", default)));
+        _state.SettingReadDelay = TimeSpan.Zero;
+
+        // Each guess was counted before its password was checked: the account is locked, and guesses past the
+        // limit were refused as locked rather than checked.
+        Assert.NotNull((await _users.FindAsync("alice", default))!.LockedUntil);
+        Assert.True(guesses.Count(g => g.LockedUntil is not null) >= guesses.Length - PasswordSignIn.MaxFailedLogins + 1);
+        Assert.False((await _signIn.SignInAsync("alice", Password, default)).Succeeded);
+    }
+
+    [Fact]
     public async Task SignIn_SuccessBetweenFailures_StartsTheCountAgain()
     {
         for (var i = 1; i < PasswordSignIn.MaxFailedLogins; i++)

@@ -21,8 +21,20 @@ public sealed class InMemoryStateStore : IStateStore
     public Task<IReadOnlyList<OwnershipRecord>> ListOwnershipAsync(OwnedObjectKind kind, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<OwnershipRecord>>([.. _ownership.Values.Where(r => r.Kind == kind).OrderBy(r => r.CloudflareId, StringComparer.Ordinal)]);
 
-    public Task<SettingEntry?> GetSettingAsync(string key, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_settings.TryGetValue(key, out var entry) ? entry : null);
+    /// <summary>How long a setting read takes (default none): a delay makes concurrent read-modify-write races show, as over a network.</summary>
+    public TimeSpan SettingReadDelay { get; set; }
+
+    public async Task<SettingEntry?> GetSettingAsync(string key, CancellationToken cancellationToken = default)
+    {
+        // Read first, answer later: like a network round trip, the value may be stale by the time the caller sees it.
+        var entry = _settings.TryGetValue(key, out var found) ? found : null;
+        if (SettingReadDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(SettingReadDelay, cancellationToken).ConfigureAwait(false);
+        }
+
+        return entry;
+    }
 
     public Task<bool> RemoveSettingAsync(string key, CancellationToken cancellationToken = default) =>
         Task.FromResult(_settings.TryRemove(key, out _));

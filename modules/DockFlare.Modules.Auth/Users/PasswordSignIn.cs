@@ -33,39 +33,70 @@ public sealed class PasswordSignIn(UserStore users, TimeProvider time, ILogger<P
             return SignInResult.Refused;
         }
 
+        // The attempt is counted as a failure before the password is checked, atomically, so parallel guesses cannot
+        // outrun the lockout: at most MaxFailedLogins passwords are ever checked before the account locks. A right
+        // password then clears the count.
         var now = time.GetUtcNow();
-        if (account.LockedUntil is { } until && until > now)
+        var lockedAlready = false;
+        var counted = await users.UpdateAsync(account.UserName, current =>
         {
-            log.LogWarning("Sign-in refused for {UserName}: locked until {LockedUntil}", account.UserName, until);
-            return new SignInResult(null, until);
-        }
-
-        var verdict = Hasher.VerifyHashedPassword(account, account.PasswordHash, password);
-        if (verdict == PasswordVerificationResult.Failed)
-        {
-            var failures = account.FailedLogins + 1;
-            var locked = failures >= MaxFailedLogins ? now + LockoutDuration : (DateTimeOffset?)null;
-            await users.SaveAsync(account with { FailedLogins = locked is null ? failures : 0, LockedUntil = locked }, cancellationToken)
-                .ConfigureAwait(false);
-            if (locked is not null)
+            lockedAlready = current.LockedUntil is { } until && until > now;
+            if (lockedAlready)
             {
-                log.LogWarning("{UserName} is locked until {LockedUntil} after {Failures} wrong passwords", account.UserName, locked, failures);
-                return new SignInResult(null, locked);
+                return null;
             }
 
-            log.LogWarning("Sign-in refused for {UserName}: wrong password ({Failures} in a row)", account.UserName, failures);
+            var failures = current.FailedLogins + 1;
+            return failures >= MaxFailedLogins
+                ? current with { FailedLogins = 0, LockedUntil = now + LockoutDuration }
+                : current with { FailedLogins = failures, LockedUntil = null };
+        }, cancellationToken).ConfigureAwait(false);
+        if (counted is null)
+        {
+            Hasher.VerifyHashedPassword(null!, DummyHash, password);
+            log.LogWarning("Sign-in refused: no such user");
             return SignInResult.Refused;
         }
 
-        var signedIn = account with
+        if (lockedAlready)
         {
-            FailedLogins = 0,
-            LockedUntil = null,
-            LastLoginAt = now,
-            PasswordHash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? Hash(password) : account.PasswordHash,
-        };
-        await users.SaveAsync(signedIn, cancellationToken).ConfigureAwait(false);
-        log.LogInformation("{UserName} signed in", account.UserName);
+            log.LogWarning("Sign-in refused for {UserName}: locked until {LockedUntil}", counted.UserName, counted.LockedUntil);
+            return new SignInResult(null, counted.LockedUntil);
+        }
+
+        var verdict = Hasher.VerifyHashedPassword(counted, counted.PasswordHash, password);
+        if (verdict == PasswordVerificationResult.Failed)
+        {
+            if (counted.LockedUntil is { } locked)
+            {
+                log.LogWarning("{UserName} is locked until {LockedUntil} after {Failures} wrong passwords", counted.UserName, locked, MaxFailedLogins);
+                return new SignInResult(null, locked);
+            }
+
+            log.LogWarning("Sign-in refused for {UserName}: wrong password ({Failures} in a row)", counted.UserName, counted.FailedLogins);
+            return SignInResult.Refused;
+        }
+
+        var changedMeanwhile = false;
+        var signedIn = await users.UpdateAsync(counted.UserName, current =>
+        {
+            changedMeanwhile = current.PasswordHash != counted.PasswordHash;
+            return changedMeanwhile ? null : current with
+            {
+                FailedLogins = 0,
+                LockedUntil = null,
+                LastLoginAt = now,
+                PasswordHash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? Hash(password) : current.PasswordHash,
+            };
+        }, cancellationToken).ConfigureAwait(false);
+        if (signedIn is null || changedMeanwhile)
+        {
+            // Deleted, or its password was changed while this attempt was checked: the checked password is not it any more.
+            log.LogWarning("Sign-in refused for {UserName}: the account changed during the sign-in", counted.UserName);
+            return SignInResult.Refused;
+        }
+
+        log.LogInformation("{UserName} signed in", counted.UserName);
         return new SignInResult(signedIn, null);
     }
 }

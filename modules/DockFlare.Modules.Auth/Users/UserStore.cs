@@ -7,7 +7,10 @@ namespace DockFlare.Modules.Auth.Users;
 /// The UI's user accounts, one setting each (<c>auth.user.&lt;name&gt;</c>) in the state store, so every replica
 /// sees the same users and a restart keeps them.
 /// </summary>
-/// <remarks>Known limit: updates are read-modify-write; two replicas counting the same user's failures at the same instant may lose one count.</remarks>
+/// <remarks>
+/// <see cref="UpdateAsync"/> changes an account with compare-and-set, so concurrent sign-ins (in one replica or several)
+/// never lose a failure count; <see cref="SaveAsync"/> replaces an account outright.
+/// </remarks>
 public sealed class UserStore(IStateStore store)
 {
     public const string SettingPrefix = "auth.user.";
@@ -37,6 +40,41 @@ public sealed class UserStore(IStateStore store)
         store.SetSettingAsync(
             new SettingEntry(SettingPrefix + UserNames.Normalize(account.UserName), JsonSerializer.Serialize(account, Json), IsJson: true),
             cancellationToken);
+
+    /// <summary>
+    /// Changes an account atomically: <paramref name="change"/> gets the stored account and returns the new one, or null to
+    /// leave it as it is; when another writer changed it meanwhile, it runs again on the newer account.
+    /// </summary>
+    /// <returns>The account as stored afterwards, or null when there is no such account.</returns>
+    /// <exception cref="InvalidOperationException">The account kept changing under every attempt.</exception>
+    public async Task<UserAccount?> UpdateAsync(string userName, Func<UserAccount, UserAccount?> change, CancellationToken cancellationToken)
+    {
+        var key = SettingPrefix + UserNames.Normalize(userName);
+        for (var attempt = 0; attempt < MaxUpdateAttempts; attempt++)
+        {
+            var stored = await store.GetSettingAsync(key, cancellationToken).ConfigureAwait(false);
+            if (stored is null)
+            {
+                return null;
+            }
+
+            var current = Read(stored);
+            if (change(current) is not { } updated)
+            {
+                return current;
+            }
+
+            var entry = new SettingEntry(key, JsonSerializer.Serialize(updated, Json), IsJson: true);
+            if (await store.CompareAndSetSettingAsync(entry, stored, cancellationToken).ConfigureAwait(false))
+            {
+                return updated;
+            }
+        }
+
+        throw new InvalidOperationException($"The account {UserNames.Normalize(userName)} kept changing during {MaxUpdateAttempts} attempts to update it.");
+    }
+
+    private const int MaxUpdateAttempts = 20;
 
     /// <summary>Deletes an account.</summary>
     /// <returns>Whether it existed.</returns>
