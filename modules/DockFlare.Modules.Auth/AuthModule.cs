@@ -16,6 +16,7 @@ public sealed class AuthModule(AuthOptions options) : Module
         builder.RegisterType<ApiKeyVault>().AsSelf().SingleInstance();
         builder.RegisterType<ApiKeyStartup>().As<IHostedService>().SingleInstance();
         builder.RegisterType<UserStore>().AsSelf().SingleInstance();
+        builder.RegisterType<SignedOutSessions>().AsSelf().SingleInstance();
         builder.RegisterType<PasswordSignIn>().AsSelf().SingleInstance();
         builder.RegisterType<SetupCodeVault>().AsSelf().As<IHostedService>().SingleInstance();
         builder.RegisterType<ApiTokenStore>().AsSelf().SingleInstance();

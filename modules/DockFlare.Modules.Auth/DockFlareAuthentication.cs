@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using DockFlare.Modules.Auth.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -26,6 +27,12 @@ public static class DockFlareAuthentication
     /// <summary>The claim saying how a UI user signed in: <c>password</c> or <c>oidc</c>.</summary>
     public const string MethodClaim = "dockflare:auth-method";
 
+    /// <summary>A random id per session, so that signing out can end it for good (<see cref="SignedOutSessions"/>).</summary>
+    public const string SessionIdClaim = "dockflare:session-id";
+
+    /// <summary>How long a session lasts without use (sliding).</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
+
     /// <summary>The <see cref="UserAccount.SessionStamp"/> a password session was made with.</summary>
     public const string StampClaim = "dockflare:session-stamp";
 
@@ -44,7 +51,7 @@ public static class DockFlareAuthentication
                 cookie.LoginPath = LoginPath;
                 cookie.LogoutPath = "/logout";
                 cookie.AccessDeniedPath = "/denied";
-                cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+                cookie.ExpireTimeSpan = SessionLifetime;
                 cookie.SlidingExpiration = true;
                 cookie.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
             });
@@ -61,7 +68,10 @@ public static class DockFlareAuthentication
 
     /// <summary>Makes the claims of a signed-in UI user.</summary>
     public static ClaimsPrincipal UiPrincipal(string name, string role, string method) => new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role), new Claim(MethodClaim, method)],
+        [
+            new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role), new Claim(MethodClaim, method),
+            new Claim(SessionIdClaim, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))),
+        ],
         CookieScheme, ClaimTypes.Name, ClaimTypes.Role));
 
     /// <summary>Makes the claims of a user signed in with a password, bound to the account's current password.</summary>

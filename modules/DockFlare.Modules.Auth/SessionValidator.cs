@@ -8,13 +8,25 @@ namespace DockFlare.Modules.Auth;
 
 /// <summary>
 /// Checks a password user's session against the stored account on every request, so a deleted user or a changed role
-/// takes effect at once rather than when the cookie expires; a password set since the session began ends it too (one read of the state store per UI request).
+/// takes effect at once rather than when the cookie expires; a password set since the session began ends it too, and a
+/// signed-out session stays ended even if its cookie was copied (one read of the state store per UI request).
 /// </summary>
 internal static class SessionValidator
 {
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        if (context.Principal?.FindFirst(DockFlareAuthentication.MethodClaim)?.Value != "password")
+        // Every session (password or single sign-on) must carry an id that was not signed out.
+        var sessionId = context.Principal?.FindFirst(DockFlareAuthentication.SessionIdClaim)?.Value;
+        if (sessionId is null
+            || await context.HttpContext.RequestServices.GetRequiredService<SignedOutSessions>()
+                .ContainsAsync(sessionId, context.HttpContext.RequestAborted).ConfigureAwait(false))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(DockFlareAuthentication.CookieScheme).ConfigureAwait(false);
+            return;
+        }
+
+        if (context.Principal!.FindFirst(DockFlareAuthentication.MethodClaim)?.Value != "password")
         {
             return;
         }

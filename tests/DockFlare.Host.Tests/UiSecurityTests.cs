@@ -238,4 +238,28 @@ public sealed class UiSecurityTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
         Assert.Contains("/login", stale.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SignOut_CopiedCookie_IsRefusedAfterwards()
+    {
+        using var ui = new UiClient(_host.Client.BaseAddress!);
+        await ui.SignInAsync("watcher", ViewerPassword);
+        var session = ui.Cookies.GetCookies(_host.Client.BaseAddress!).Single(c => c.Name == DockFlareAuthentication.CookieName);
+
+        var signedOut = await ui.PostFormAsync("/logout", new Dictionary<string, string>(), "/");
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
+        using var attacker = new HttpClient(handler) { BaseAddress = _host.Client.BaseAddress };
+        using var copy = new HttpRequestMessage(HttpMethod.Get, "/rules");
+        copy.Headers.Add("Cookie", $"{session.Name}={session.Value}");
+        var response = await attacker.SendAsync(copy);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+
+        // Another session of the same user is not affected.
+        using var other = new UiClient(_host.Client.BaseAddress!);
+        await other.SignInAsync("watcher", ViewerPassword);
+        Assert.Equal(HttpStatusCode.OK, (await other.Http.GetAsync(new Uri("/rules", UriKind.Relative))).StatusCode);
+    }
 }

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using DockFlare.Core.State;
+using Microsoft.Extensions.Logging;
+
+namespace DockFlare.Modules.Auth;
+
+/// <summary>
+/// Sessions ended by signing out. A session cookie is self-contained, so deleting it in the browser is not enough: a
+/// copy would still work until it expires. Each session carries an id (<see cref="DockFlareAuthentication.SessionIdClaim"/>);
+/// signing out records it here (one JSON setting, <see cref="SettingKey"/>, shared by every replica and kept across
+/// restarts) until the cookie could no longer be valid, and every request with a recorded id is refused.
+/// </summary>
+/// <remarks>
+/// An unreadable list (only a hand edit of the store makes one) is logged as an error and read as empty, and the next
+/// sign-out writes a new one: refusing every session instead would leave no way in to repair it.
+/// </remarks>
+public sealed class SignedOutSessions(IStateStore store, TimeProvider time, ILogger<SignedOutSessions> log)
+{
+    public const string SettingKey = "auth.signed-out-sessions";
+
+    /// <summary>The most ids kept; past it the oldest go first (their cookies are the nearest to expiring anyway).</summary>
+    public const int MaxEntries = 10_000;
+
+    private const int MaxAttempts = 20;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Whether the session <paramref name="sessionId"/> was signed out.</summary>
+    public async Task<bool> ContainsAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var (entries, _) = await ReadAsync(cancellationToken).ConfigureAwait(false);
+        return entries.TryGetValue(sessionId, out var until) && until > time.GetUtcNow();
+    }
+
+    /// <summary>Records that <paramref name="sessionId"/> was signed out; forgets the ids whose cookies have expired.</summary>
+    /// <exception cref="InvalidOperationException">The list kept changing under every attempt.</exception>
+    public async Task AddAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var now = time.GetUtcNow();
+            var (entries, stored) = await ReadAsync(cancellationToken).ConfigureAwait(false);
+            var kept = entries.Where(e => e.Value > now).OrderByDescending(e => e.Value).Take(MaxEntries - 1)
+                .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+            kept[sessionId] = now + DockFlareAuthentication.SessionLifetime;
+            var entry = new SettingEntry(SettingKey, JsonSerializer.Serialize(kept, Json), IsJson: true);
+            if (await store.CompareAndSetSettingAsync(entry, stored, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"The list of signed-out sessions kept changing during {MaxAttempts} attempts to add one.");
+    }
+
+    private async Task<(Dictionary<string, DateTimeOffset> Entries, SettingEntry? Stored)> ReadAsync(CancellationToken cancellationToken)
+    {
+        var stored = await store.GetSettingAsync(SettingKey, cancellationToken).ConfigureAwait(false);
+        if (stored is null || string.IsNullOrWhiteSpace(stored.Value))
+        {
+            return (new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal), stored);
+        }
+
+        try
+        {
+            var entries = JsonSerializer.Deserialize<Dictionary<string, DateTimeOffset>>(stored.Value, Json);
+            return (entries is null ? new(StringComparer.Ordinal) : new(entries, StringComparer.Ordinal), stored);
+        }
+        catch (JsonException ex)
+        {
+            log.LogError("The stored setting {Setting} is not readable, so sessions signed out earlier are not refused until the next sign-out rewrites it: {Error}",
+                SettingKey, ex.Message);
+            return (new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal), stored);
+        }
+    }
+}
