@@ -134,7 +134,7 @@ internal sealed class RedisAgentCommands : IAgentCommands, IDisposable
                 command,
                 fields.GetValueOrDefault("state") ?? AgentCommandStates.Expired,
                 fields.GetValueOrDefault("result"),
-                FromMs(Int(fields, "updatedAt"))));
+                Long(fields, "updatedAt") is > 0 and var updated ? FromMs(updated) : command.CreatedAt));
         }
 
         return history;
@@ -269,6 +269,10 @@ internal sealed class RedisAgentCommands : IAgentCommands, IDisposable
 
     private static int Int(Dictionary<string, string> fields, string name) =>
         fields.TryGetValue(name, out var text) && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? (int)Math.Min(value, int.MaxValue) : 0;
+
+    // Times are Unix milliseconds: far past int.MaxValue, so never read through Int.
+    private static long Long(Dictionary<string, string> fields, string name) =>
+        fields.TryGetValue(name, out var text) && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : 0;
 
     private static DateTimeOffset FromMs(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
 }

@@ -79,6 +79,8 @@ public sealed class AgentCommandRedisTests : IAsyncLifetime
         Assert.Empty(again);
         var entry = Assert.Single(await commands.HistoryAsync(agent, 10, Ct));
         Assert.Equal(("succeeded", "stopped", 1), (entry.State, entry.Result, entry.Command.Deliveries));
+        // Unix milliseconds do not fit an int: the time must not be clipped to January 1970.
+        Assert.InRange(entry.UpdatedAt, entry.Command.CreatedAt, entry.Command.CreatedAt + TimeSpan.FromMinutes(1));
     }
 
     [Fact]

@@ -33,7 +33,8 @@ internal static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                var path = context.Request.Path;
+                // Hangfire moves the part it matched into PathBase while it answers, so the whole path is looked at.
+                var path = context.Request.PathBase.Add(context.Request.Path);
                 headers.ContentSecurityPolicy = path.StartsWithSegments("/hangfire") ? HangfirePolicy
                     : path.StartsWithSegments(DockFlare.Modules.Auth.DockFlareAuthentication.LoginPath) ? signInPolicy
                     : ContentSecurityPolicy;
