@@ -28,6 +28,8 @@ public sealed class SetupCodeVaultTests
         Assert.NotNull(_printed);
         Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$", _printed);
         Assert.True(await _vault.VerifyAsync(_printed.ToLowerInvariant(), default));
+        Assert.True(await _vault.VerifyAsync(" " + _printed.ToLowerInvariant().Replace('-', ' ') + " ", default));
+        Assert.True(await _vault.VerifyAsync(_printed.Replace("-", "", StringComparison.Ordinal), default));
         Assert.False(await _vault.VerifyAsync("AAAA-BBBB-CCCC-DDDD", default));
         Assert.False(await _vault.VerifyAsync("", default));
         Assert.DoesNotContain(await _state.ListSettingsAsync(), s => s.Value.Contains(_printed, StringComparison.Ordinal));

@@ -63,7 +63,14 @@ public sealed class SetupCodeVault(IStateStore store, UserStore users, IApiKeyAn
 
         var stored = await store.GetSettingAsync(HashSettingKey, cancellationToken).ConfigureAwait(false);
         return stored is not null && ApiKeyHash.TryFromHex(stored.Value, out var hash)
-            && ApiKeyHash.Matches(presented.Trim().Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant(), hash);
+            && ApiKeyHash.Matches(Normalize(presented), hash);
+    }
+
+    /// <summary>The code as printed (<c>XXXX-XXXX-XXXX-XXXX</c>) from what a person typed: any case, with spaces or dashes or none.</summary>
+    public static string Normalize(string presented)
+    {
+        var characters = presented.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant).ToArray();
+        return characters.Length == 16 ? string.Join('-', characters.Chunk(4).Select(c => new string(c))) : new string(characters);
     }
 
     /// <summary>Forgets the code once the first admin exists.</summary>
