@@ -267,4 +267,27 @@ public sealed class UiSecurityTests : IAsyncLifetime
         await other.SignInAsync("watcher", ViewerPassword);
         Assert.Equal(HttpStatusCode.OK, (await other.Http.GetAsync(new Uri("/rules", UriKind.Relative))).StatusCode);
     }
+
+    [Theory]
+    [InlineData("/agents/no-such-agent")]
+    [InlineData("/no-such-page")]
+    public async Task UnknownUiAddress_Answers404WithTheErrorPage(string path)
+    {
+        using var ui = new UiClient(_host.Client.BaseAddress!);
+        await ui.SignInAsync("boss", AdminPassword);
+
+        var response = await ui.Http.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("<h1>Not found</h1>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownApiAddress_KeepsItsJsonError()
+    {
+        var response = await _host.Authorized().GetAsync(new Uri("/api/v2/no-such", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("\"not_found\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

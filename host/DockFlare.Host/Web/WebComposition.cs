@@ -95,6 +95,12 @@ internal static class WebComposition
         }
 
         app.UseDockFlareSecurityHeaders(settings.Auth.OidcAuthority);
+
+        // A UI page that answers an error without a body (an unknown agent's page, say) shows the error page; the REST
+        // API keeps its JSON errors and Hangfire its own pages.
+        app.UseWhen(
+            context => !DockFlareAuthentication.IsApiRequest(context.Request) && !context.Request.Path.StartsWithSegments("/hangfire"),
+            branch => branch.UseStatusCodePagesWithReExecute("/error"));
         // asp-append-version hashes the files through the web root provider, so it is the embedded one too.
         app.Environment.WebRootFileProvider = new ManifestEmbeddedFileProvider(typeof(WebComposition).Assembly, "wwwroot");
         app.UseStaticFiles(new StaticFileOptions
