@@ -37,4 +37,22 @@ public sealed class AgentComposeSnippetTests
 
         Assert.Contains("DOCKFLARE_MASTER_URL: \"https://example.com/a$$b\\\"c\"", yaml, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5000", "loopback")]
+    [InlineData("http://localhost:5000", "loopback")]
+    [InlineData("http://[::1]:5000", "loopback")]
+    [InlineData("http://nas.lan:5000", "DOCKFLARE_PUBLIC_URL is not set")]
+    public void UrlWarning_NoPublicUrl_SaysWhyTheAddressMayNotWork(string url, string expected)
+    {
+        Assert.Contains(expected, AgentComposeSnippet.UrlWarning(new DockFlare.Modules.Auth.AuthOptions(), url), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UrlWarning_PublicUrlSet_None()
+    {
+        var auth = new DockFlare.Modules.Auth.AuthOptions { PublicUrl = "https://dockflare.example.com" };
+
+        Assert.Null(AgentComposeSnippet.UrlWarning(auth, "https://dockflare.example.com"));
+    }
 }

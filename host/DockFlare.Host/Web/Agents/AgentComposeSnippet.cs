@@ -19,6 +19,25 @@ internal static class AgentComposeSnippet
             ? auth.PublicUrl.Trim().TrimEnd('/')
             : $"{request.Scheme}://{request.Host}{request.PathBase}".TrimEnd('/');
 
+    /// <summary>
+    /// Why <paramref name="masterUrl"/> may not work from another host, or null: it came from this request rather than
+    /// <c>DOCKFLARE_PUBLIC_URL</c>, and a loopback address (or a host name taken from the request) is easy to get wrong.
+    /// </summary>
+    public static string? UrlWarning(AuthOptions auth, string masterUrl)
+    {
+        if (!string.IsNullOrWhiteSpace(auth.PublicUrl))
+        {
+            return null;
+        }
+
+        var host = new Uri(masterUrl).Host;
+        return host == "localhost" || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address))
+            ? $"The master URL in this file is {masterUrl}, a loopback address: an agent on another host cannot reach the master there. "
+              + "Replace it with an address the agent's host can reach, and set DOCKFLARE_PUBLIC_URL on the master so this page uses it."
+            : $"The master URL in this file is the address this page was opened at ({masterUrl}); DOCKFLARE_PUBLIC_URL is not set. "
+              + "Check that the agent's host reaches the master there.";
+    }
+
     /// <summary>The compose file for an agent using <paramref name="secret"/>; the label names the agent when it is a valid agent name.</summary>
     public static string Render(string masterUrl, string secret, string label)
     {

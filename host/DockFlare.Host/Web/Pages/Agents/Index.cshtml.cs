@@ -24,6 +24,9 @@ internal sealed class AgentListModel(IAgentRegistry registry, IAgentKeys keys, A
     /// <summary>The compose file for <see cref="Issued"/>.</summary>
     public string? Snippet { get; private set; }
 
+    /// <summary>Why the snippet's master URL may not work from the agent's host, or null.</summary>
+    public string? SnippetWarning { get; private set; }
+
     [TempData]
     public string? Notice { get; set; }
 
@@ -94,7 +97,9 @@ internal sealed class AgentListModel(IAgentRegistry registry, IAgentKeys keys, A
     private void Show(IssuedAgentKey issued)
     {
         Issued = issued;
-        Snippet = AgentComposeSnippet.Render(AgentComposeSnippet.MasterUrl(auth, Request), issued.Secret, issued.Key.Label);
+        var masterUrl = AgentComposeSnippet.MasterUrl(auth, Request);
+        Snippet = AgentComposeSnippet.Render(masterUrl, issued.Secret, issued.Key.Label);
+        SnippetWarning = AgentComposeSnippet.UrlWarning(auth, masterUrl);
         // The answer holds a secret: no cache may keep it.
         Response.Headers.CacheControl = "no-store";
     }
