@@ -32,7 +32,15 @@ internal sealed class TestHost : IAsyncDisposable
     /// <summary>Every endpoint the host maps (API, UI pages, health, Hangfire).</summary>
     public IEnumerable<Microsoft.AspNetCore.Http.Endpoint> Endpoints => ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)_app).DataSources.SelectMany(source => source.Endpoints);
 
-    public IReconciler Reconciler { get; } = Substitute.For<IReconciler>();
+    /// <summary>The reconciler the host uses; by default it reports no route (tests configure more).</summary>
+    public IReconciler Reconciler { get; } = NoRoutes();
+
+    private static IReconciler NoRoutes()
+    {
+        var reconciler = Substitute.For<IReconciler>();
+        reconciler.GetRoutesAsync(Arg.Any<CancellationToken>()).Returns(new RoutesReport([], [], null, false));
+        return reconciler;
+    }
 
     public IReconcileTrigger Trigger { get; } = Substitute.For<IReconcileTrigger>();
 

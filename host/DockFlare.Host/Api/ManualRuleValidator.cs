@@ -1,6 +1,8 @@
+using DockFlare.Core.Access;
 using DockFlare.Core.Diagnostics;
 using DockFlare.Core.Engine;
 using DockFlare.Core.Reconciliation;
+using DockFlare.Modules.Access;
 
 namespace DockFlare.Host.Api;
 
@@ -8,7 +10,12 @@ namespace DockFlare.Host.Api;
 /// Checks a manual rule before it is stored: its tunnel must be one DockFlare knows, and the engine (the same
 /// validation labels get) must find no error in it against the account's zones.
 /// </summary>
-internal sealed class ManualRuleValidator(IEnumerable<ITunnelDirectory> directories, IZoneCatalog zones)
+/// <remarks>
+/// It also refuses what the engine cannot see in one rule alone but would leave the rule (or another route) unpublished:
+/// a hostname and path another source already publishes (the engine would report a conflict and publish neither
+/// rule's version reliably), and an Access group that does not exist (the route would be blocked, fail closed).
+/// </remarks>
+internal sealed class ManualRuleValidator(IEnumerable<ITunnelDirectory> directories, IZoneCatalog zones, IReconciler reconciler, IAccessGroups groups)
 {
     /// <returns>Null when the rule may be stored, otherwise the problem to answer.</returns>
     /// <exception cref="ReconcileException">The tunnels or zones cannot be listed now.</exception>
@@ -43,9 +50,41 @@ internal sealed class ManualRuleValidator(IEnumerable<ITunnelDirectory> director
         var desired = DesiredStateEngine.Compute(input);
         var errors = desired.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         var problem = errors.Count == 0
-            ? null
+            ? await ConflictAsync(rule, desired.Routes, cancellationToken)
             : ManualRuleProblem.Invalid("invalid_rule", $"The rule is not valid: {string.Join(" ", errors.Select(e => e.Message))}") with { Diagnostics = errors };
         return new ManualRuleCheck(problem, desired.Diagnostics, desired.Routes);
+    }
+
+    private async Task<ManualRuleProblem?> ConflictAsync(ManualRule rule, IReadOnlyList<RouteSpec> routes, CancellationToken cancellationToken)
+    {
+        var report = await reconciler.GetRoutesAsync(cancellationToken);
+        foreach (var route in routes)
+        {
+            var taken = report.Routes.FirstOrDefault(r => r.Route.Key == route.Key
+                && !(r.Route.Source.Kind == RouteSourceKind.Manual && r.Route.Source.Id == rule.Id));
+            if (taken is not null)
+            {
+                var where = route.Hostname + (route.PathAsWritten ?? route.Path ?? "");
+                var grace = taken.DeleteAt is { } at ? $" (its container stopped; that route goes at {at:u}, after which this rule can be saved)" : "";
+                return new ManualRuleProblem(StatusCodes.Status409Conflict, "route_taken",
+                    $"{where} is already published by {taken.Route.Source.Describe()}{grace}: one hostname and path can have only one source. "
+                    + "Change that source, or use another hostname or path.");
+            }
+        }
+
+        var wanted = routes.Where(r => r.Access.Mode == AccessMode.Groups).SelectMany(r => r.Access.Groups).Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count > 0)
+        {
+            var known = (await groups.ListAsync(cancellationToken)).Select(g => g.Group.Id).ToHashSet(StringComparer.Ordinal);
+            if (wanted.FirstOrDefault(g => !known.Contains(g)) is { } missing)
+            {
+                return ManualRuleProblem.Invalid("invalid_rule",
+                    $"The rule is not valid: the Access group '{missing}' does not exist (the groups are {string.Join(", ", known.Order(StringComparer.Ordinal))}). "
+                    + "Create it on the Access groups page first: a route whose group is missing is never published.");
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The names of the tunnels a rule may use, as far as they can be read now (for choosing one in a form).</summary>
