@@ -41,4 +41,18 @@ public sealed class DashboardRowTests
 
     private static ReconcileOutcome Outcome(params string[] errors) =>
         new("test", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, new Plan([], []), 0, errors);
+
+    [Fact]
+    public void Source_ContainerOnAnAgentsHost_ShowsTheAgentsName()
+    {
+        var onAgent = Route with { Source = new RouteSource(RouteSourceKind.Container, "c1", "web", "4f2a-agent-id", null) };
+        var names = new Dictionary<string, string> { ["4f2a-agent-id"] = "host-a" };
+
+        var row = DashboardRow.From(new RouteReport(onAgent, RoutePublication.Active, null, []), null, names);
+        var unknown = DashboardRow.From(new RouteReport(onAgent, RoutePublication.Active, null, []), null, new Dictionary<string, string>());
+
+        Assert.Equal("host-a / web", row.Source);
+        Assert.Equal("4f2a-agent-id", row.ContainerHost);
+        Assert.Equal("4f2a-agent-id / web", unknown.Source);
+    }
 }

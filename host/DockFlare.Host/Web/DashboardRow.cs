@@ -23,7 +23,8 @@ internal sealed record DashboardRow(
 
     /// <param name="report">The route and its publication status.</param>
     /// <param name="last">The last reconcile, whose errors name the routes it failed on.</param>
-    public static DashboardRow From(RouteReport report, ReconcileOutcome? last)
+    /// <param name="hostNames">Names for hosts that are agent ids (the agent's display name); others are shown as they are.</param>
+    public static DashboardRow From(RouteReport report, ReconcileOutcome? last, IReadOnlyDictionary<string, string>? hostNames = null)
     {
         var route = report.Route;
         var isContainer = route.Source.Kind == RouteSourceKind.Container;
@@ -31,7 +32,7 @@ internal sealed record DashboardRow(
             route.Hostname,
             route.PathAsWritten ?? route.Path,
             route.Service,
-            isContainer ? $"{route.Source.Host ?? "local"} / {route.Source.Name}" : $"manual: {route.Source.Id}",
+            isContainer ? $"{HostName(route.Source.Host, hostNames)} / {route.Source.Name}" : $"manual: {route.Source.Id}",
             isContainer ? route.Source.Host ?? string.Empty : null,
             isContainer ? route.Source.Name : null,
             route.Zone,
@@ -56,6 +57,9 @@ internal sealed record DashboardRow(
         _ when last is { Succeeded: false } && last.Errors.Any(e => e.Contains(report.Route.Hostname, StringComparison.OrdinalIgnoreCase)) => "error",
         _ => "pending",
     };
+
+    private static string HostName(string? host, IReadOnlyDictionary<string, string>? names) =>
+        host is null ? "local" : names is not null && names.TryGetValue(host, out var name) ? name : host;
 
     public static string DescribeAccess(AccessIntent access) => access.Mode switch
     {

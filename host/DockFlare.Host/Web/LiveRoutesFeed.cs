@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using DockFlare.Core.Reconciliation;
+using DockFlare.Modules.Agents;
 
 namespace DockFlare.Host.Web;
 
@@ -10,9 +11,15 @@ namespace DockFlare.Host.Web;
 /// only when something changed. The routes come from the state store (every replica sees the same), not from
 /// Cloudflare.
 /// </summary>
-internal sealed class LiveRoutesFeed(IReconciler reconciler, TimeProvider time) : IDisposable
+internal sealed class LiveRoutesFeed(IReconciler reconciler, IAgentRegistry agents, TimeProvider time) : IDisposable
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long agents' names are reused: listing every agent each second would cost more than the routes.</summary>
+    public static readonly TimeSpan NamesInterval = TimeSpan.FromSeconds(15);
+
+    private IReadOnlyDictionary<string, string> _hostNames = new Dictionary<string, string>();
+    private DateTimeOffset _namesReadAt = DateTimeOffset.MinValue;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -28,7 +35,14 @@ internal sealed class LiveRoutesFeed(IReconciler reconciler, TimeProvider time) 
             var now = time.GetUtcNow();
             if (_latest is null || now - _readAt >= Interval * 0.9)
             {
-                _latest = Build(await reconciler.GetRoutesAsync(cancellationToken).ConfigureAwait(false));
+                if (now - _namesReadAt >= NamesInterval)
+                {
+                    _hostNames = (await agents.ListAsync(cancellationToken).ConfigureAwait(false))
+                        .ToDictionary(a => a.Agent.Id, a => a.Agent.DisplayName, StringComparer.Ordinal);
+                    _namesReadAt = now;
+                }
+
+                _latest = Build(await reconciler.GetRoutesAsync(cancellationToken).ConfigureAwait(false), _hostNames);
                 _readAt = now;
             }
 
@@ -59,9 +73,11 @@ internal sealed class LiveRoutesFeed(IReconciler reconciler, TimeProvider time) 
 
     public void Dispose() => _gate.Dispose();
 
-    public static DashboardSnapshot Build(RoutesReport report)
+    /// <param name="report">The routes.</param>
+    /// <param name="hostNames">Agents' names by agent id: a container on an agent's host is shown with the agent's name.</param>
+    public static DashboardSnapshot Build(RoutesReport report, IReadOnlyDictionary<string, string>? hostNames = null)
     {
-        var rows = report.Routes.Select(r => DashboardRow.From(r, report.LastOutcome)).ToList();
+        var rows = report.Routes.Select(r => DashboardRow.From(r, report.LastOutcome, hostNames)).ToList();
         var findings = report.Diagnostics.Select(d => d.ToString()).ToList();
         var last = report.LastOutcome is { } outcome ? Describe(outcome) : null;
         var version = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { rows, findings, last }, Json)))[..16];
