@@ -92,3 +92,14 @@ public sealed class ManualRuleValidatorTests
         Assert.Equal("Cloudflare is away.", error.Message);
     }
 }
+
+/// <summary>The names a rule's options may use, as the form lists them.</summary>
+public sealed class ManualRuleOptionNamesTests
+{
+    [Fact]
+    public void AccessOptionNames_EachListedOnce()
+    {
+        Assert.Equal(ManualRuleLimits.AccessOptionNames.Distinct(StringComparer.Ordinal), ManualRuleLimits.AccessOptionNames);
+        Assert.Contains("access.group", ManualRuleLimits.AccessOptionNames);
+    }
+}

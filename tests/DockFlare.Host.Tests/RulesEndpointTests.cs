@@ -90,7 +90,7 @@ public sealed class RulesEndpointTests : IAsyncLifetime
         var response = await _host.Client.PostAsJsonAsync(Rules, new { tunnel = "main" });
 
         var message = await AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_rule");
-        Assert.StartsWith("The rule is missing hostname, service:", message, StringComparison.Ordinal);
+        Assert.StartsWith("The rule is not complete: a rule needs a tunnel, a hostname and a service, and this one has no hostname, no service.", message, StringComparison.Ordinal);
         _host.Trigger.DidNotReceiveWithAnyArgs().Request(default!);
     }
 

@@ -126,7 +126,7 @@ internal sealed class ManualRuleEditor(ManualRuleStore rules, ManualRuleValidato
 
         var missing = request.MissingFields();
         return missing.Count > 0
-            ? ManualRuleProblem.Invalid("invalid_rule", $"The rule is missing {string.Join(", ", missing)}: tunnel, hostname and service are required.")
+            ? ManualRuleProblem.Invalid("invalid_rule", $"The rule is not complete: a rule needs a tunnel, a hostname and a service, and this one has no {string.Join(", no ", missing)}.")
             : null;
     }
 }

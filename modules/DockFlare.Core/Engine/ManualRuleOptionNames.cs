@@ -11,6 +11,7 @@ public static class ManualRuleOptionNames
     /// <summary>Names allowed in <see cref="ManualRule.AccessOptions"/> (the <c>access.*</c> label names, <c>access.group</c> included).</summary>
     public static IReadOnlyList<string> Access { get; } =
     [
-        LabelCatalog.AccessGroup, .. LabelCatalog.RouteKeys.Where(k => k.StartsWith("access.", StringComparison.Ordinal)).Order(StringComparer.Ordinal),
+        LabelCatalog.AccessGroup,
+        .. LabelCatalog.RouteKeys.Where(k => k.StartsWith("access.", StringComparison.Ordinal) && k != LabelCatalog.AccessGroup).Order(StringComparer.Ordinal),
     ];
 }

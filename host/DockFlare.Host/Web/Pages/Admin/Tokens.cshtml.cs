@@ -18,7 +18,9 @@ internal sealed class TokensModel(ApiTokenStore tokens, ILogger<TokensModel> log
 
     public async Task<IActionResult> OnPostCreateAsync(string? name, string? scope)
     {
-        if (!Enum.TryParse<ApiTokenScope>(scope, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed))
+        // The form sends Read or ReadWrite; the words people use (read, read-write) are taken too.
+        if (!Enum.TryParse<ApiTokenScope>(scope?.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var parsed)
+            || !Enum.IsDefined(parsed) || int.TryParse(scope, out _))
         {
             Error = "Choose the scope read or read-write.";
         }
