@@ -46,27 +46,18 @@ internal sealed class AccessGroupStore(IStateStore state) : IDisposable
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            for (var attempt = 1; ; attempt++)
+            return await state.UpdateSettingAsync(SettingKey, entry =>
             {
-                var entry = await state.GetSettingAsync(SettingKey, cancellationToken).ConfigureAwait(false);
                 var groups = Read(entry).ToList();
                 var (changed, result) = edit(groups);
                 if (!changed)
                 {
-                    return result;
+                    return ((SettingEntry?)null, result);
                 }
 
                 CheckStorable(groups);
-                if (await state.CompareAndSetSettingAsync(Entry(groups), entry, cancellationToken).ConfigureAwait(false))
-                {
-                    return result;
-                }
-
-                if (attempt >= MaxAttempts)
-                {
-                    throw new StateConcurrencyException($"The setting '{SettingKey}' was changed by other writers {MaxAttempts} times while this change was applied.");
-                }
-            }
+                return (Entry(groups), result);
+            }, MaxAttempts, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -26,51 +26,39 @@ public sealed class SignedOutSessions(IStateStore store, TimeProvider time, ILog
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Whether the session <paramref name="sessionId"/> was signed out.</summary>
-    public async Task<bool> ContainsAsync(string sessionId, CancellationToken cancellationToken)
-    {
-        var (entries, _) = await ReadAsync(cancellationToken).ConfigureAwait(false);
-        return entries.TryGetValue(sessionId, out var until) && until > time.GetUtcNow();
-    }
+    public async Task<bool> ContainsAsync(string sessionId, CancellationToken cancellationToken) =>
+        Read(await store.GetSettingAsync(SettingKey, cancellationToken).ConfigureAwait(false)).TryGetValue(sessionId, out var until)
+        && until > time.GetUtcNow();
 
     /// <summary>Records that <paramref name="sessionId"/> was signed out; forgets the ids whose cookies have expired.</summary>
-    /// <exception cref="InvalidOperationException">The list kept changing under every attempt.</exception>
-    public async Task AddAsync(string sessionId, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+    /// <exception cref="StateConcurrencyException">The list kept changing under every attempt.</exception>
+    public Task AddAsync(string sessionId, CancellationToken cancellationToken) =>
+        store.UpdateSettingAsync(SettingKey, stored =>
         {
             var now = time.GetUtcNow();
-            var (entries, stored) = await ReadAsync(cancellationToken).ConfigureAwait(false);
-            var kept = entries.Where(e => e.Value > now).OrderByDescending(e => e.Value).Take(MaxEntries - 1)
+            var kept = Read(stored).Where(e => e.Value > now).OrderByDescending(e => e.Value).Take(MaxEntries - 1)
                 .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
             kept[sessionId] = now + DockFlareAuthentication.SessionLifetime;
-            var entry = new SettingEntry(SettingKey, JsonSerializer.Serialize(kept, Json), IsJson: true);
-            if (await store.CompareAndSetSettingAsync(entry, stored, cancellationToken).ConfigureAwait(false))
-            {
-                return;
-            }
-        }
+            return ((SettingEntry?)new SettingEntry(SettingKey, JsonSerializer.Serialize(kept, Json), IsJson: true), true);
+        }, MaxAttempts, cancellationToken);
 
-        throw new InvalidOperationException($"The list of signed-out sessions kept changing during {MaxAttempts} attempts to add one.");
-    }
-
-    private async Task<(Dictionary<string, DateTimeOffset> Entries, SettingEntry? Stored)> ReadAsync(CancellationToken cancellationToken)
+    private Dictionary<string, DateTimeOffset> Read(SettingEntry? stored)
     {
-        var stored = await store.GetSettingAsync(SettingKey, cancellationToken).ConfigureAwait(false);
         if (stored is null || string.IsNullOrWhiteSpace(stored.Value))
         {
-            return (new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal), stored);
+            return new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         }
 
         try
         {
             var entries = JsonSerializer.Deserialize<Dictionary<string, DateTimeOffset>>(stored.Value, Json);
-            return (entries is null ? new(StringComparer.Ordinal) : new(entries, StringComparer.Ordinal), stored);
+            return entries is null ? new(StringComparer.Ordinal) : new(entries, StringComparer.Ordinal);
         }
         catch (JsonException ex)
         {
             log.LogError("The stored setting {Setting} is not readable, so sessions signed out earlier are not refused until the next sign-out rewrites it: {Error}",
                 SettingKey, ex.Message);
-            return (new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal), stored);
+            return new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         }
     }
 }

@@ -46,32 +46,22 @@ public sealed class UserStore(IStateStore store)
     /// leave it as it is; when another writer changed it meanwhile, it runs again on the newer account.
     /// </summary>
     /// <returns>The account as stored afterwards, or null when there is no such account.</returns>
-    /// <exception cref="InvalidOperationException">The account kept changing under every attempt.</exception>
-    public async Task<UserAccount?> UpdateAsync(string userName, Func<UserAccount, UserAccount?> change, CancellationToken cancellationToken)
+    /// <exception cref="StateConcurrencyException">The account kept changing under every attempt.</exception>
+    public Task<UserAccount?> UpdateAsync(string userName, Func<UserAccount, UserAccount?> change, CancellationToken cancellationToken)
     {
         var key = SettingPrefix + UserNames.Normalize(userName);
-        for (var attempt = 0; attempt < MaxUpdateAttempts; attempt++)
+        return store.UpdateSettingAsync(key, stored =>
         {
-            var stored = await store.GetSettingAsync(key, cancellationToken).ConfigureAwait(false);
             if (stored is null)
             {
-                return null;
+                return ((SettingEntry?)null, (UserAccount?)null);
             }
 
             var current = Read(stored);
-            if (change(current) is not { } updated)
-            {
-                return current;
-            }
-
-            var entry = new SettingEntry(key, JsonSerializer.Serialize(updated, Json), IsJson: true);
-            if (await store.CompareAndSetSettingAsync(entry, stored, cancellationToken).ConfigureAwait(false))
-            {
-                return updated;
-            }
-        }
-
-        throw new InvalidOperationException($"The account {UserNames.Normalize(userName)} kept changing during {MaxUpdateAttempts} attempts to update it.");
+            return change(current) is { } updated
+                ? (new SettingEntry(key, JsonSerializer.Serialize(updated, Json), IsJson: true), updated)
+                : (null, current);
+        }, MaxUpdateAttempts, cancellationToken);
     }
 
     private const int MaxUpdateAttempts = 20;
