@@ -34,7 +34,7 @@ internal static class DockFlareApp
         builder.Services.AddSerilog(log, dispose: true);
 
         // Credentials an admin entered in the UI, when the environment gives none: added before anything reads them.
-        var stored = StoredCloudflareCredentials.Load(settings, log.ForContext(typeof(StoredCloudflareCredentials)));
+        var (stored, storedProblem) = StoredCloudflareCredentials.Load(settings, log.ForContext(typeof(StoredCloudflareCredentials)));
         if (stored.Count > 0)
         {
             builder.Configuration.AddInMemoryCollection(stored);
@@ -45,7 +45,8 @@ internal static class DockFlareApp
             settings.Cloudflare.Sandbox ? CloudflareCredentialOrigin.Sandbox
             : stored.Count > 0 ? CloudflareCredentialOrigin.Stored
             : settings.Cloudflare.HasToken ? CloudflareCredentialOrigin.Environment
-            : CloudflareCredentialOrigin.None));
+            : CloudflareCredentialOrigin.None,
+            storedProblem));
 
         // Before the plugins load: in sandbox mode they must read the emulator's settings.
         var cloudflare = builder.AddDockFlareCloudflare(settings.Cloudflare, log.ForContext(typeof(CloudflareComposition)));

@@ -14,7 +14,8 @@ internal static class HealthEndpoints
     {
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage", HealthStatus.Unhealthy, [ReadyTag], TimeSpan.FromSeconds(10))
-            .AddCheck<PluginsHealthCheck>("plugins", HealthStatus.Degraded, [ReadyTag]);
+            .AddCheck<PluginsHealthCheck>("plugins", HealthStatus.Degraded, [ReadyTag])
+            .AddCheck<CloudflareCredentialsHealthCheck>("cloudflare-credentials", HealthStatus.Unhealthy, [ReadyTag]);
         services.AddSingleton<IConfigureOptions<HealthCheckServiceOptions>, ProbeRegistrations>();
         return services;
     }

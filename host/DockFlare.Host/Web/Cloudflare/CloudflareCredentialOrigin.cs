@@ -17,4 +17,6 @@ internal enum CloudflareCredentialOrigin
 }
 
 /// <summary>Where the running master's Cloudflare account came from, decided once at start.</summary>
-internal sealed record CloudflareCredentialSource(CloudflareCredentialOrigin Origin);
+/// <param name="Origin">Where it came from.</param>
+/// <param name="LoadProblem">Why credentials stored in the UI could not be read at start (then <c>/readyz</c> is 503), or null.</param>
+internal sealed record CloudflareCredentialSource(CloudflareCredentialOrigin Origin, string? LoadProblem = null);

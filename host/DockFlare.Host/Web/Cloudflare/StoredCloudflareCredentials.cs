@@ -16,12 +16,15 @@ internal static class StoredCloudflareCredentials
     public const string TokenSetting = "CF_API_TOKEN";
     public const string AccountSetting = "CF_ACCOUNT_ID";
 
-    /// <returns>The configuration entries to add, or none; a failure to read is logged and leaves Cloudflare unconfigured.</returns>
-    public static IReadOnlyList<KeyValuePair<string, string?>> Load(DockFlareSettings settings, Serilog.ILogger log)
+    /// <returns>
+    /// The configuration entries to add (none when nothing is stored), and why stored credentials could not be read: then
+    /// Cloudflare stays unconfigured, the failure is logged, and <c>/readyz</c> reports it until a start reads them.
+    /// </returns>
+    public static (IReadOnlyList<KeyValuePair<string, string?>> Settings, string? Problem) Load(DockFlareSettings settings, Serilog.ILogger log)
     {
         if (settings.Cloudflare.Sandbox || settings.Cloudflare.HasToken)
         {
-            return [];
+            return ([], null);
         }
 
         ConnectionMultiplexer? redis = null;
@@ -45,16 +48,16 @@ internal static class StoredCloudflareCredentials
             var credentials = container.Resolve<CloudflareCredentialStore>().LoadAsync(CancellationToken.None).GetAwaiter().GetResult();
             if (credentials is null)
             {
-                return [];
+                return ([], null);
             }
 
             log.Information("Cloudflare: account {AccountId} with the API token entered in the UI (stored encrypted)", credentials.AccountId);
-            return [new(TokenSetting, credentials.Token), new(AccountSetting, credentials.AccountId)];
+            return ([new(TokenSetting, credentials.Token), new(AccountSetting, credentials.AccountId)], null);
         }
         catch (Exception ex) when (ex is InvalidOperationException or RedisException or IOException)
         {
-            log.Warning("Cloudflare credentials entered in the UI could not be read, so Cloudflare is not configured: {Reason}", ex.Message);
-            return [];
+            log.Error("Cloudflare credentials entered in the UI could not be read, so Cloudflare is not configured: {Reason}", ex.Message);
+            return ([], $"Cloudflare credentials entered in the UI could not be read at start, so Cloudflare is not configured: {ex.Message}");
         }
         finally
         {
