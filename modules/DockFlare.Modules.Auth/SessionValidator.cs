@@ -26,8 +26,26 @@ internal static class SessionValidator
             return;
         }
 
-        if (context.Principal!.FindFirst(DockFlareAuthentication.MethodClaim)?.Value != "password")
+        var method = context.Principal!.FindFirst(DockFlareAuthentication.MethodClaim)?.Value;
+        if (method == "oidc")
         {
+            // The allow-lists come from the environment: after a restart with an address removed or moved to the
+            // other list, its existing sessions end (or keep only the role the lists give now).
+            var options = context.HttpContext.RequestServices.GetRequiredService<AuthOptions>();
+            var listed = options.OidcEnabled ? options.OidcAllowList.RoleOf(context.Principal.Identity?.Name) : null;
+            if (listed is null || listed != context.Principal.FindFirst(ClaimTypes.Role)?.Value)
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(DockFlareAuthentication.CookieScheme).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (method != "password")
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(DockFlareAuthentication.CookieScheme).ConfigureAwait(false);
             return;
         }
 

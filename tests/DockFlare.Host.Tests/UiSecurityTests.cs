@@ -290,4 +290,23 @@ public sealed class UiSecurityTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("\"not_found\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task LiveRoutes_MasterStops_TheStreamEndsCleanlyInsteadOfHoldingTheShutdown()
+    {
+        using var ui = new UiClient(_host.Client.BaseAddress!);
+        await ui.SignInAsync("watcher", ViewerPassword);
+        using var response = await ui.Http.GetAsync(new Uri("/ui/live/routes", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
+        await using var stream = await response.Content.ReadAsStreamAsync();
+        using var reader = new StreamReader(stream);
+        Assert.StartsWith("event: routes", await reader.ReadLineAsync());
+
+        var stopping = _host.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>();
+        stopping.StopApplication();
+
+        // The master ends the stream itself; before, it stayed open and held the shutdown until it was killed.
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var rest = await reader.ReadToEndAsync(patience.Token);
+        Assert.NotNull(rest);
+    }
 }

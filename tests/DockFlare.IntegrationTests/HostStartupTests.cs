@@ -33,7 +33,8 @@ public sealed class HostStartupTests
 
         Assert.Equal(HttpStatusCode.OK, readyz.StatusCode);
         Assert.Equal("Degraded", body.RootElement.GetProperty("status").GetString());
-        Assert.Equal(["cloudflare", "docker", "plugins", "storage"], checks.Keys.Order());
+        Assert.Equal(["cloudflare", "cloudflare-credentials", "docker", "plugins", "storage"], checks.Keys.Order());
+        Assert.Equal("none set", checks["cloudflare-credentials"].GetProperty("description").GetString());
         Assert.Equal("Healthy", checks["storage"].GetProperty("status").GetString());
         Assert.Contains(data.Path, checks["storage"].GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Equal("Healthy", checks["docker"].GetProperty("status").GetString());

@@ -67,6 +67,49 @@ public sealed class OidcSignInTests : IAsyncLifetime
         page.AssertNoConsoleProblems();
     }
 
+    [Fact]
+    public async Task Sso_AddressRemovedFromTheListsThenRestart_TheSessionEnds()
+    {
+        var data = Directory.CreateTempSubdirectory("dockflare-ui-oidc-").FullName;
+        try
+        {
+            _provider.NextUser = new FakeUser("sub-boss", "boss@example.com", EmailVerified: true);
+            UiPage page;
+            await using (var before = await UiMaster.StartAsync(false, true, data, Oidc("boss@example.com")))
+            {
+                page = await _chromium.OpenAsync(before.BaseAddress);
+                await page.GotoAsync("/login");
+                await page.Page.GetByRole(AriaRole.Button, new() { Name = ButtonName }).ClickAsync();
+                await Assertions.Expect(page.Page.Locator(".who")).ToContainTextAsync("boss@example.com (admin)");
+                // Off the dashboard, whose live feed would hold the master's shutdown open.
+                await page.GotoAsync("/account");
+            }
+
+            await using (page)
+            await using (var after = await UiMaster.StartAsync(false, true, data, Oidc("chief@example.com")))
+            {
+                // Same data folder (same keys), same browser (cookies go to every port of 127.0.0.1): only the list changed.
+                await page.Page.GotoAsync(new Uri(after.BaseAddress, "/plan").AbsoluteUri);
+                Assert.Equal("/login", new Uri(page.Page.Url).AbsolutePath);
+                await Assertions.Expect(page.Page.Locator(".who")).ToHaveCountAsync(0);
+            }
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private string[] Oidc(string admins) =>
+    [
+        $"--DOCKFLARE_OIDC_AUTHORITY={_provider.Authority}",
+        $"--DOCKFLARE_OIDC_CLIENT_ID={FakeOidcProvider.ClientId}",
+        $"--DOCKFLARE_OIDC_CLIENT_SECRET={FakeOidcProvider.ClientSecret}",
+        "--DOCKFLARE_OIDC_DISPLAY_NAME=" + ButtonName,
+        "--DOCKFLARE_OIDC_ADMINS=" + admins,
+        "--DOCKFLARE_OIDC_VIEWERS=@example.org",
+    ];
+
     [Theory]
     [InlineData("boss@example.com", false)]
     [InlineData("stranger@example.net", true)]

@@ -54,20 +54,38 @@ internal sealed class LiveRoutesFeed(IReconciler reconciler, IAgentRegistry agen
         }
     }
 
-    /// <summary>The snapshot now, then each changed one, until the browser goes away.</summary>
+    /// <summary>The snapshot now, then each changed one, until the browser goes away or the master stops; then it just ends.</summary>
     public async IAsyncEnumerable<DashboardSnapshot> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? sent = null;
-        while (!cancellationToken.IsCancellationRequested)
+        while (await NextAsync(cancellationToken).ConfigureAwait(false) is { } snapshot)
         {
-            var snapshot = await GetAsync(cancellationToken).ConfigureAwait(false);
             if (snapshot.Version != sent)
             {
                 sent = snapshot.Version;
                 yield return snapshot;
             }
 
-            await Task.Delay(Interval, time, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(Interval, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private async Task<DashboardSnapshot?> NextAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return cancellationToken.IsCancellationRequested ? null : await GetAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return null;
         }
     }
 
