@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DockFlare.Modules.Auth.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DockFlare.Modules.Auth;
@@ -15,49 +16,38 @@ internal static class SessionValidator
 {
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
+        if (context.Principal is not { } principal || !await IsValidAsync(principal, context.HttpContext).ConfigureAwait(false))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(DockFlareAuthentication.CookieScheme).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<bool> IsValidAsync(ClaimsPrincipal principal, HttpContext http)
+    {
         // Every session (password or single sign-on) must carry an id that was not signed out.
-        var sessionId = context.Principal?.FindFirst(DockFlareAuthentication.SessionIdClaim)?.Value;
-        if (sessionId is null
-            || await context.HttpContext.RequestServices.GetRequiredService<SignedOutSessions>()
-                .ContainsAsync(sessionId, context.HttpContext.RequestAborted).ConfigureAwait(false))
+        var services = http.RequestServices;
+        if (principal.FindFirst(DockFlareAuthentication.SessionIdClaim)?.Value is not { } sessionId
+            || await services.GetRequiredService<SignedOutSessions>().ContainsAsync(sessionId, http.RequestAborted).ConfigureAwait(false))
         {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(DockFlareAuthentication.CookieScheme).ConfigureAwait(false);
-            return;
+            return false;
         }
 
-        var method = context.Principal!.FindFirst(DockFlareAuthentication.MethodClaim)?.Value;
-        if (method == "oidc")
+        var role = principal.FindFirst(ClaimTypes.Role)?.Value;
+        switch (principal.FindFirst(DockFlareAuthentication.MethodClaim)?.Value)
         {
-            // The allow-lists come from the environment: after a restart with an address removed or moved to the
-            // other list, its existing sessions end (or keep only the role the lists give now).
-            var options = context.HttpContext.RequestServices.GetRequiredService<AuthOptions>();
-            var listed = options.OidcEnabled ? options.OidcAllowList.RoleOf(context.Principal.Identity?.Name) : null;
-            if (listed is null || listed != context.Principal.FindFirst(ClaimTypes.Role)?.Value)
-            {
-                context.RejectPrincipal();
-                await context.HttpContext.SignOutAsync(DockFlareAuthentication.CookieScheme).ConfigureAwait(false);
-            }
-
-            return;
-        }
-
-        if (method != "password")
-        {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(DockFlareAuthentication.CookieScheme).ConfigureAwait(false);
-            return;
-        }
-
-        var name = context.Principal.Identity?.Name;
-        var role = context.Principal.FindFirst(ClaimTypes.Role)?.Value;
-        var users = context.HttpContext.RequestServices.GetRequiredService<UserStore>();
-        var account = name is null ? null : await users.FindAsync(name, context.HttpContext.RequestAborted).ConfigureAwait(false);
-        var stamp = context.Principal.FindFirst(DockFlareAuthentication.StampClaim)?.Value;
-        if (account is null || account.Role != role || account.SessionStamp != stamp)
-        {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(DockFlareAuthentication.CookieScheme).ConfigureAwait(false);
+            case "oidc":
+                // The allow-lists come from the environment: after a restart with an address removed or moved to the
+                // other list, its existing sessions end.
+                var options = services.GetRequiredService<AuthOptions>();
+                return options.OidcEnabled && options.OidcAllowList.RoleOf(principal.Identity?.Name) is { } listed && listed == role;
+            case "password":
+                var name = principal.Identity?.Name;
+                var account = name is null ? null : await services.GetRequiredService<UserStore>().FindAsync(name, http.RequestAborted).ConfigureAwait(false);
+                return account is not null && account.Role == role
+                    && account.SessionStamp == principal.FindFirst(DockFlareAuthentication.StampClaim)?.Value;
+            default:
+                return false;
         }
     }
 }
